@@ -1,0 +1,1 @@
+export { iotPlugin as default } from './plugin';

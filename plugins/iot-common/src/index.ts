@@ -1,0 +1,8 @@
+/**
+ * Isomorphic parts of the IoT portal: entity kinds, schemas, validators and
+ * permissions.
+ *
+ * @packageDocumentation
+ */
+export * from './entities';
+export * from './permissions';
