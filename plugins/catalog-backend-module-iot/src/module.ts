@@ -1,21 +1,16 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { IotProcessor } from './processor/IotProcessor';
 
+/** Teaches the catalog the IoT kinds: validation and relations. */
 export const catalogModuleIot = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'iot-processor',
   register({ registerInit }) {
     registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        catalog: catalogProcessingExtensionPoint,
-      },
-      async init({ catalog, config }) {
-        catalog.addProcessor(IotProcessor.fromConfig(config));
+      deps: { catalog: catalogProcessingExtensionPoint },
+      async init({ catalog }) {
+        catalog.addProcessor(new IotProcessor());
       },
     });
   },

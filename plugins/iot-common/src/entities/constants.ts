@@ -45,7 +45,11 @@ export const IMAGE_KINDS = ['docker', 'vm'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 
 /** Upload states of an image version (IMG-3). */
-export const IMAGE_UPLOAD_STATUSES = ['uploading', 'succeeded', 'failed'] as const;
+export const IMAGE_UPLOAD_STATUSES = [
+  'uploading',
+  'succeeded',
+  'failed',
+] as const;
 /** @public */
 export type ImageUploadStatus = (typeof IMAGE_UPLOAD_STATUSES)[number];
 

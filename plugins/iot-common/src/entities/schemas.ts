@@ -19,7 +19,8 @@ const owner = {
 export const iotAppSchema = {
   $schema: 'http://json-schema.org/draft-07/schema',
   $id: 'IotAppV1alpha1',
-  description: 'An IoT application of an ISV, listed on the marketplace once approved.',
+  description:
+    'An IoT application of an ISV, listed on the marketplace once approved.',
   allOf: [
     { $ref: 'Entity' },
     {
@@ -47,7 +48,8 @@ export const iotAppSchema = {
 export const iotSpecSchema = {
   $schema: 'http://json-schema.org/draft-07/schema',
   $id: 'IotSpecV1alpha1',
-  description: 'A deployment spec of an IoT app: what gets deployed, and where.',
+  description:
+    'A deployment spec of an IoT app: what gets deployed, and where.',
   allOf: [
     { $ref: 'Entity' },
     {
@@ -65,7 +67,8 @@ export const iotSpecSchema = {
             app: {
               type: 'string',
               minLength: 1,
-              description: 'Entity ref of the IotApp, e.g. "iotapp:default/smart-parking".',
+              description:
+                'Entity ref of the IotApp, e.g. "iotapp:default/smart-parking".',
             },
             type: { enum: [...SPEC_TYPES] },
             deployLocation: { enum: [...DEPLOY_LOCATIONS] },
@@ -119,7 +122,12 @@ export const iotImageSchema = {
                   version: { type: 'string', minLength: 1, maxLength: 64 },
                   status: { enum: [...IMAGE_UPLOAD_STATUSES] },
                   sizeBytes: { type: 'integer', minimum: 0 },
-                  uploadedAt: { type: 'string', format: 'date-time' },
+                  uploadedAt: {
+                    type: 'string',
+                    // ISO 8601 date-time (the catalog's ajv has no formats)
+                    pattern:
+                      '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
+                  },
                   sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
                 },
               },
