@@ -1,0 +1,110 @@
+// Starts the portal for browser tests: builds the frontend once, runs the
+// backend (which serves it) on port 7107 with a fresh SQLite directory, and
+// drives Debian's Chromium through playwright-core.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const BASE_URL = 'http://localhost:7107';
+export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
+const YARN = path.join(
+  ROOT,
+  '.yarn/releases',
+  fs.readdirSync(path.join(ROOT, '.yarn/releases'))[0],
+);
+
+function buildApp() {
+  const r = spawnSync(process.execPath, [YARN, 'workspace', 'app', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    throw new Error(`frontend build failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, ms: number) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+}
+
+export async function personaToken(user: string): Promise<string> {
+  const res = await fetch(`${BASE_URL}/api/auth/persona/refresh?user=${user}`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`sign-in as ${user}: ${res.status} ${await res.text()}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+export interface Portal {
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startPortal(): Promise<Portal> {
+  buildApp();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+  const log = fs.openSync(path.join(dataDir, 'backend.log'), 'w');
+  const backend: ChildProcess = spawn(
+    process.execPath,
+    [
+      YARN, 'workspace', 'backend', 'start',
+      '--config', '../../app-config.yaml',
+      '--config', '../../e2e/app-config.e2e.yaml',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, E2E_DATA_DIR: dataDir, NODE_ENV: 'development' },
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  );
+  const stopBackend = () => {
+    try {
+      process.kill(-backend.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await waitFor('the backend', async () => (await fetch(`${BASE_URL}/api/iot/health`)).ok, 180_000);
+    await waitFor('the demo catalog', async () => {
+      const token = await personaToken('alice');
+      const res = await fetch(
+        `${BASE_URL}/api/catalog/entities/by-name/iotspec/default/smart-parking-standard`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      return res.ok && ((await res.json()).relations ?? []).length > 0;
+    }, 120_000);
+  } catch (e) {
+    stopBackend();
+    const tail = fs.readFileSync(path.join(dataDir, 'backend.log'), 'utf8').slice(-4000);
+    throw new Error(`${(e as Error).message}\n--- backend log ---\n${tail}`);
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run',
+    ],
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    browser,
+    async stop() {
+      await browser.close();
+      stopBackend();
+      await new Promise(r => setTimeout(r, 500));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
