@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { iotPermissions } from '@internal/backstage-plugin-iot-common';
+import { HealthService } from './health/HealthService';
+import { createIotResourceType } from './permissions';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
 
 /**
- * iotPlugin backend plugin
+ * The backend of the IoT portal.
  *
  * @public
  */
@@ -15,17 +18,34 @@ export const iotPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        database: coreServices.database,
+        logger: coreServices.logger,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+      async init({
+        httpRouter,
+        database,
+        logger,
+        permissionsRegistry,
+        auth,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(iotPermissions);
+        permissionsRegistry.addResourceType(
+          createIotResourceType({ catalog, auth }),
         );
+
+        const health = await HealthService.create({ database });
+        const { database: status } = await health.getStatus();
+        logger.info(
+          `IoT database ready (${status.client}, ${status.migrations} migrations applied)`,
+        );
+
+        httpRouter.use(await createRouter({ health }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

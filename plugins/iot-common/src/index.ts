@@ -6,3 +6,4 @@
  */
 export * from './entities';
 export * from './permissions';
+export * from './conditions';

@@ -1,0 +1,31 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+
+const migrationsDirectory = resolvePackagePath(
+  '@internal/backstage-plugin-iot-backend',
+  'migrations',
+);
+
+jest.setTimeout(60_000);
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'apply and roll back cleanly on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+
+      await knex.migrate.latest({ directory: migrationsDirectory });
+      expect(await knex.schema.hasTable('iot_audit_events')).toBe(true);
+      expect(
+        await knex.schema.hasColumn('iot_audit_events', 'target_ref'),
+      ).toBe(true);
+
+      await knex.migrate.rollback({ directory: migrationsDirectory }, true);
+      expect(await knex.schema.hasTable('iot_audit_events')).toBe(false);
+
+      await knex.destroy();
+    },
+  );
+});

@@ -1,0 +1,97 @@
+import {
+  AuthService,
+  PermissionsRegistryServiceAddResourceTypeOptions,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  createPermissionResourceRef,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
+import {
+  IOT_IS_OWNER_RULE,
+  IOT_RESOURCE_TYPE,
+} from '@internal/backstage-plugin-iot-common';
+import { z } from 'zod/v4';
+
+/**
+ * Query form of the iot rules, for stores that filter lists in the database:
+ * keep the rows whose owner ref is one of `values`.
+ */
+export type IotResourceFilter = { key: 'owner'; values: string[] };
+
+/**
+ * Resources of type `iot-resource` are catalog entities (apps, specs,
+ * images), addressed by their entity ref.
+ */
+export const iotResourcePermissionResourceRef = createPermissionResourceRef<
+  Entity,
+  IotResourceFilter
+>().with({ pluginId: 'iot', resourceType: IOT_RESOURCE_TYPE });
+
+/** The entity's `spec.owner` as a full, lower-case group/user ref. */
+function ownerRefOf(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || owner === '') {
+    return undefined;
+  }
+  return stringifyEntityRef(
+    parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    }),
+  );
+}
+
+/** Matches a resource whose `spec.owner` is one of the caller's claims. */
+export const isOwnerRule = createPermissionRule({
+  name: IOT_IS_OWNER_RULE,
+  description: 'Allow IoT resources whose spec.owner is one of the claims',
+  resourceRef: iotResourcePermissionResourceRef,
+  paramsSchema: z.object({
+    claims: z
+      .array(z.string())
+      .describe('Ownership entity refs of the caller, e.g. its groups'),
+  }),
+  apply: (resource, { claims }) => {
+    const owner = ownerRefOf(resource);
+    return (
+      owner !== undefined &&
+      claims.some(claim => claim.toLocaleLowerCase('en-US') === owner)
+    );
+  },
+  toQuery: ({ claims }) => ({
+    key: 'owner',
+    values: claims.map(claim => claim.toLocaleLowerCase('en-US')),
+  }),
+});
+
+/**
+ * Everything `permissionsRegistry.addResourceType` needs for `iot-resource`:
+ * resources are loaded from the catalog with the plugin's own credentials.
+ */
+export function createIotResourceType(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+}): PermissionsRegistryServiceAddResourceTypeOptions<
+  typeof IOT_RESOURCE_TYPE,
+  Entity,
+  IotResourceFilter
+> {
+  const { catalog, auth } = options;
+  return {
+    resourceRef: iotResourcePermissionResourceRef,
+    rules: [isOwnerRule],
+    getResources: async resourceRefs => {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: resourceRefs },
+        { credentials: await auth.getOwnServiceCredentials() },
+      );
+      return items;
+    },
+  };
+}
