@@ -20,12 +20,15 @@ export interface IotAppEntity extends Entity {
   };
 }
 
-/** Image a spec uses: which image and which version. */
-export interface IotSpecImageRef {
+/**
+ * Image a spec uses: which image and which version. A type alias, not an
+ * interface, so that it stays assignable to the catalog's JsonObject.
+ */
+export type IotSpecImageRef = {
   /** Entity ref of the IotImage, e.g. "iotimage:default/acme-gateway". */
   image: string;
   version: string;
-}
+};
 
 /** A deployment spec of an app (SPEC-10). */
 export interface IotSpecEntity extends Entity {
@@ -44,15 +47,15 @@ export interface IotSpecEntity extends Entity {
   };
 }
 
-/** One uploaded version of an image (IMG-3). */
-export interface IotImageVersion {
+/** One uploaded version of an image (IMG-3); a type alias like IotSpecImageRef. */
+export type IotImageVersion = {
   version: string;
   status: ImageUploadStatus;
   sizeBytes: number;
   /** ISO 8601 time of the upload. */
   uploadedAt: string;
   sha256?: string;
-}
+};
 
 /** A Docker or VM image of an ISV (IMG-6). */
 export interface IotImageEntity extends Entity {
