@@ -1,0 +1,55 @@
+import {
+  appLanguageApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import { Button, ButtonGroup } from '@material-ui/core';
+import { useEffect, useState } from 'react';
+import { signInTranslationRef } from '../../translation';
+
+function languageName(language: string) {
+  return (
+    new Intl.DisplayNames([language], { type: 'language' }).of(language) ??
+    language
+  );
+}
+
+/**
+ * Switches the app language before sign-in, when the settings page is not
+ * reachable yet. Hidden unless the app offers more than one language.
+ */
+export function LanguageSwitch() {
+  const languageApi = useApi(appLanguageApiRef);
+  const { t } = useTranslationRef(signInTranslationRef);
+  const [current, setCurrent] = useState(
+    () => languageApi.getLanguage().language,
+  );
+
+  useEffect(() => {
+    const subscription = languageApi
+      .language$()
+      .subscribe(({ language }) => setCurrent(language));
+    return () => subscription.unsubscribe();
+  }, [languageApi]);
+
+  const { languages } = languageApi.getAvailableLanguages();
+  if (languages.length < 2) {
+    return null;
+  }
+
+  return (
+    <ButtonGroup size="small" color="inherit" aria-label={t('language')}>
+      {languages.map(language => (
+        <Button
+          key={language}
+          lang={language}
+          aria-pressed={language === current}
+          variant={language === current ? 'contained' : 'outlined'}
+          onClick={() => languageApi.setLanguage(language)}
+        >
+          {languageName(language)}
+        </Button>
+      ))}
+    </ButtonGroup>
+  );
+}
