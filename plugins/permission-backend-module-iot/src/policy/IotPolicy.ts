@@ -1,6 +1,21 @@
-import { UserInfoService } from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+  catalogEntityRefreshPermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  RESOURCE_TYPE_CATALOG_ENTITY,
+} from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
+  isPermission,
+  isResourcePermission,
+  Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -8,23 +23,132 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import {
+  createIotConditionalDecision,
+  IOT_RESOURCE_TYPE,
+  iotAppCreatePermission,
+  iotAppDeletePermission,
+  iotAppUpdatePermission,
+  iotConditions,
+  iotDeviceManagePermission,
+  iotImageCreatePermission,
+  iotImageDeletePermission,
+  iotImageReadPermission,
+  iotMarketplaceReadPermission,
+  iotReviewDecidePermission,
+  iotSubscriptionCreatePermission,
+} from '@internal/backstage-plugin-iot-common';
+import { IotRole, RoleResolver } from './roles';
 
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+/**
+ * Permission policy of the IoT portal. Roles come from the catalog groups a
+ * user belongs to (see {@link RoleResolver}). `iot.*` permissions fail
+ * closed; catalog writes are limited; everything else is allowed so that the
+ * rest of Backstage (search, notifications, scaffolder, ...) keeps working.
+ */
 export class IotPolicy implements PermissionPolicy {
-  constructor(private readonly userInfo: UserInfoService) {}
+  private readonly roles: RoleResolver;
+  private readonly logger: LoggerService;
+
+  constructor(options: { roles: RoleResolver; logger: LoggerService }) {
+    this.roles = options.roles;
+    this.logger = options.logger;
+  }
 
   async handle(
-    _request: PolicyQuery,
+    request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    // Resolve the user's ownership claims for use in policy decisions.
-    // See https://backstage.io/docs/permissions/writing-a-policy
-    const _ownershipEntityRefs = user
-      ? (await this.userInfo.getUserInfo(user.credentials))
-          .ownershipEntityRefs
-      : [];
+    const { permission } = request;
+    let decision = ALLOW;
+    if (permission.name.startsWith('iot.')) {
+      decision = user ? await this.decideIot(permission, user) : DENY;
+    } else if (permission.name.startsWith('catalog.')) {
+      decision = await this.decideCatalog(permission, user);
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      this.logger.debug(
+        `Denied ${permission.name} to ${
+          user?.info.userEntityRef ?? 'a request without user'
+        }`,
+      );
+    }
+    return decision;
+  }
 
-    // TODO: Remove the underscore prefixes from _request and
-    // _ownershipEntityRefs, then use them to implement your authorization rules.
-    return { result: AuthorizeResult.ALLOW };
+  private async decideIot(
+    permission: Permission,
+    user: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (isPermission(permission, iotMarketplaceReadPermission)) {
+      // Every signed-in user; no need to ask the catalog for roles.
+      return ALLOW;
+    }
+    const claims = user.info.ownershipEntityRefs;
+    const roles = await this.roles.rolesOf(claims);
+    const allowIf = (role: IotRole) => (roles.has(role) ? ALLOW : DENY);
+    const ownedByCaller = () =>
+      isResourcePermission(permission, IOT_RESOURCE_TYPE)
+        ? createIotConditionalDecision(
+            permission,
+            iotConditions.isOwner({ claims }),
+          )
+        : DENY;
+
+    switch (permission.name) {
+      case iotImageCreatePermission.name:
+      case iotAppCreatePermission.name:
+        return allowIf('isv');
+      case iotImageReadPermission.name:
+        if (roles.has('reviewers')) {
+          return ALLOW;
+        }
+        return roles.has('isv') ? ownedByCaller() : DENY;
+      case iotImageDeletePermission.name:
+      case iotAppUpdatePermission.name:
+      case iotAppDeletePermission.name:
+        // Reviewers judge ISV content but never edit it.
+        return roles.has('isv') ? ownedByCaller() : DENY;
+      case iotReviewDecidePermission.name:
+        return allowIf('reviewers');
+      case iotSubscriptionCreatePermission.name:
+      case iotDeviceManagePermission.name:
+        return allowIf('si');
+      default:
+        return DENY;
+    }
+  }
+
+  private async decideCatalog(
+    permission: Permission,
+    user: PolicyQueryUser | undefined,
+  ): Promise<PolicyDecision> {
+    const claims = user?.info.ownershipEntityRefs ?? [];
+
+    if (
+      isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY) &&
+      (isPermission(permission, catalogEntityDeletePermission) ||
+        isPermission(permission, catalogEntityRefreshPermission))
+    ) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({ claims }),
+      );
+    }
+
+    if (
+      isPermission(permission, catalogEntityCreatePermission) ||
+      isPermission(permission, catalogLocationCreatePermission) ||
+      isPermission(permission, catalogLocationDeletePermission)
+    ) {
+      // The marketplace operator (reviewers) administers the catalog.
+      const roles = await this.roles.rolesOf(claims);
+      return roles.has('reviewers') ? ALLOW : DENY;
+    }
+
+    return ALLOW;
   }
 }
