@@ -1,7 +1,0 @@
-import { iotPlugin } from './plugin';
-
-describe('iot', () => {
-  it('should export plugin', () => {
-    expect(iotPlugin).toBeDefined();
-  });
-});
