@@ -3,9 +3,20 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { Button, ButtonGroup } from '@material-ui/core';
+import { Button, ButtonGroup, makeStyles } from '@material-ui/core';
 import { useEffect, useState } from 'react';
 import { signInTranslationRef } from '../../translation';
+
+// Sits on the page header, which is drawn in the theme's page colours.
+const useStyles = makeStyles(theme => ({
+  button: {
+    color: theme.palette.common.white,
+    borderColor: 'rgba(255, 255, 255, 0.6)',
+  },
+  current: {
+    backgroundColor: 'rgba(255, 255, 255, 0.2)',
+  },
+}));
 
 function languageName(language: string) {
   return (
@@ -19,6 +30,7 @@ function languageName(language: string) {
  * reachable yet. Hidden unless the app offers more than one language.
  */
 export function LanguageSwitch() {
+  const classes = useStyles();
   const languageApi = useApi(appLanguageApiRef);
   const { t } = useTranslationRef(signInTranslationRef);
   const [current, setCurrent] = useState(
@@ -38,13 +50,17 @@ export function LanguageSwitch() {
   }
 
   return (
-    <ButtonGroup size="small" color="inherit" aria-label={t('language')}>
+    <ButtonGroup size="small" variant="outlined" aria-label={t('language')}>
       {languages.map(language => (
         <Button
           key={language}
           lang={language}
           aria-pressed={language === current}
-          variant={language === current ? 'contained' : 'outlined'}
+          className={
+            language === current
+              ? `${classes.button} ${classes.current}`
+              : classes.button
+          }
           onClick={() => languageApi.setLanguage(language)}
         >
           {languageName(language)}
