@@ -3,43 +3,26 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Welcome to the IoT Stage portal
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+Vendors host IoT applications here, reviewers list them on the marketplace, and
+system integrators try, deploy and connect them to their devices.
 
-### Quick Start
+- **ISVs** model their apps, specs and images in the [catalog](/catalog?filters%5Bkind%5D=iotapp):
+  every app shows its specs, every spec the images it deploys.
+- **Reviewers** read submissions on the app's catalog page.
+- **System integrators** browse apps and specs in the [catalog](/catalog?filters%5Bkind%5D=iotapp)
+  and use the [templates](/create) to run them.
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+The catalog graph on each app's page shows app → spec → image at a glance.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Getting started',
+    description: 'What the portal is for and where to begin',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
