@@ -1,0 +1,2 @@
+export { Field, FieldList } from './FieldList';
+export type { FieldProps } from './FieldList';

@@ -1,0 +1,1 @@
+export { IotAppCard } from './IotAppCard';

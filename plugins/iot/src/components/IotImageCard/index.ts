@@ -1,0 +1,1 @@
+export { IotImageCard } from './IotImageCard';

@@ -1,0 +1,1 @@
+export { IotSpecCard } from './IotSpecCard';

@@ -1,0 +1,1 @@
+export { iotTranslationExtension, iotTranslations } from './resource';

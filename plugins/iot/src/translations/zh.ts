@@ -1,0 +1,67 @@
+import { createTranslationMessages } from '@backstage/frontend-plugin-api';
+import { iotTranslationRef } from '../translation';
+
+/** Simplified Chinese; `full` makes the compiler insist on every key. */
+const zh = createTranslationMessages({
+  ref: iotTranslationRef,
+  full: true,
+  messages: {
+    'appCard.title': 'IoT 应用',
+    'appCard.specsTitle': '规格',
+    'appCard.noSpecs':
+      '还没有规格 — 添加一个规格，选择应用的部署位置和所用镜像。应用至少需要一个规格才能提交审核。',
+    'specCard.title': 'IoT 规格',
+    'specCard.imagesTitle': '镜像',
+    'specCard.noImages': '还没有镜像 — 请在依赖编辑器中添加该规格部署的镜像。',
+    'imageCard.title': 'IoT 镜像',
+    'imageCard.versionsTitle': '版本',
+    'imageCard.noVersions':
+      '还没有版本 — 上传该镜像的一个版本后，规格才能使用它。',
+    'imageCard.usedByTitle': '使用方',
+    'imageCard.notUsed':
+      '还没有规格使用该镜像 — 请在依赖编辑器中把它添加到规格。',
+    'fields.owner': '所有者',
+    'fields.description': '描述',
+    'fields.industry': '行业',
+    'fields.scenario': '场景',
+    'fields.reviewStatus': '审核状态',
+    'fields.app': '应用',
+    'fields.type': '类型',
+    'fields.deployLocation': '部署位置',
+    'fields.trial': '7 天试用',
+    'fields.imageKind': '镜像类型',
+    'fields.latestVersion': '最新版本',
+    'fields.totalSize': '总大小',
+    'fields.lastUpload': '最近上传',
+    'fields.name': '名称',
+    'fields.image': '镜像',
+    'fields.version': '版本',
+    'fields.status': '状态',
+    'fields.size': '大小',
+    'fields.uploadedAt': '上传时间',
+    'fields.sha256': 'SHA-256',
+    'fields.spec': '规格',
+    'values.yes': '是',
+    'values.no': '否',
+    'values.none': '无',
+    'values.loadFailed': '无法从目录加载：{{message}}',
+    'reviewStatus.draft': '草稿',
+    'reviewStatus.in-review': '审核中',
+    'reviewStatus.approved': '已通过',
+    'reviewStatus.rejected': '已驳回',
+    'reviewStatus.unlisted': '已下架',
+    'uploadStatus.uploading': '上传中',
+    'uploadStatus.succeeded': '成功',
+    'uploadStatus.failed': '失败',
+    'specType.general': '通用',
+    'specType.custom': '定制',
+    'specType.experience': '体验',
+    'deployLocation.public-cloud': '公有云',
+    'deployLocation.edge-site': '边缘站点',
+    'deployLocation.private-cloud': '私有云',
+    'imageKind.docker': 'Docker',
+    'imageKind.vm': '虚拟机',
+  },
+});
+
+export default zh;
