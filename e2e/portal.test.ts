@@ -30,7 +30,7 @@ describe('smoke test in Chromium', () => {
         await page.goto(BASE_URL);
         await page.getByRole('button', { name: `Sign in as ${persona}` }).click();
 
-        await page.goto(`${BASE_URL}/catalog?filters%5Bkind%5D=iotapp`);
+        await page.goto(`${BASE_URL}/catalog?filters%5Bkind%5D=iotapp&filters%5Buser%5D=all`);
         await page.getByRole('link', { name: /Smart Parking/ }).first().waitFor();
         await page.getByRole('link', { name: /Energy Monitor/ }).first().waitFor();
 
