@@ -16,7 +16,7 @@ import {
   iotSpecEntityCard,
 } from './entityCards';
 import { iotPlugin } from './plugin';
-import { app, image, spec } from './testUtils/entities';
+import { app, image, spec } from './__testUtils__/entities';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,6 +1,9 @@
 import { ReactNode } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { iotTranslationRef } from '../../translation';
 
 // Same label and value styles as the catalog's About card, so the cards of
 // an IoT entity page read as one page.
@@ -55,5 +58,19 @@ export function Field(props: FieldProps) {
         {children}
       </Typography>
     </div>
+  );
+}
+
+/** The entity's description across the whole row, if it has one. */
+export function DescriptionField(props: { entity: Entity }) {
+  const { t } = useTranslationRef(iotTranslationRef);
+  const { description } = props.entity.metadata;
+  if (!description) {
+    return null;
+  }
+  return (
+    <Field label={t('fields.description')} wide>
+      {description}
+    </Field>
   );
 }

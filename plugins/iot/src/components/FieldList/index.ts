@@ -1,2 +1,2 @@
-export { Field, FieldList } from './FieldList';
+export { DescriptionField, Field, FieldList } from './FieldList';
 export type { FieldProps } from './FieldList';

@@ -1,42 +1,26 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
-import { app, spec } from '../../testUtils/entities';
+import {
+  field,
+  findSpecRow,
+  relatedSpecLoaded,
+  renderEntityCard,
+} from '../../__testUtils__/cards';
+import { app, spec } from '../../__testUtils__/entities';
 import { IotAppCard } from './IotAppCard';
-
-const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 function renderCard(
   entity: Entity,
   catalog = catalogApiMock({ entities: [spec] }),
 ) {
-  return renderInTestApp(
-    <EntityProvider entity={entity}>
-      <IotAppCard />
-    </EntityProvider>,
-    { apis: [catalog], mountedRoutes },
-  );
-}
-
-/** The spec table loads after the first render; let it settle. */
-async function specsLoaded() {
-  await screen.findByRole('link', { name: 'Smart Parking — standard' });
-}
-
-function field(label: string) {
-  const term = screen.getByText(label, { selector: 'dt' });
-  return term.nextElementSibling as HTMLElement;
+  return renderEntityCard(<IotAppCard />, entity, catalog);
 }
 
 describe('IotAppCard', () => {
   it('shows the fields of the app with human labels', async () => {
     renderCard(app);
-    await specsLoaded();
+    await relatedSpecLoaded();
 
     expect(
       screen.getByRole('heading', { name: 'IoT app' }),
@@ -60,7 +44,7 @@ describe('IotAppCard', () => {
         annotations: { 'iot.portal/review-status': 'rejected' },
       },
     });
-    await specsLoaded();
+    await relatedSpecLoaded();
     expect(
       within(field('Review status'))
         .getByText('Rejected')
@@ -70,7 +54,7 @@ describe('IotAppCard', () => {
 
   it('treats an app without review status as a draft', async () => {
     renderCard({ ...app, metadata: { ...app.metadata, annotations: {} } });
-    await specsLoaded();
+    await relatedSpecLoaded();
     expect(
       within(field('Review status')).getByText('Draft').closest('[data-tone]'),
     ).toHaveAttribute('data-tone', 'neutral');
@@ -79,16 +63,7 @@ describe('IotAppCard', () => {
   it('lists the specs of the app from its hasPart relations', async () => {
     renderCard(app);
 
-    const specs = screen.getByRole('region', { name: 'Specs' });
-    const row = await within(specs).findByRole('row', {
-      name: /Smart Parking — standard/,
-    });
-    expect(
-      within(row).getByRole('link', { name: 'Smart Parking — standard' }),
-    ).toHaveAttribute(
-      'href',
-      '/catalog/default/iotspec/smart-parking-standard',
-    );
+    const row = await findSpecRow('Specs');
     expect(row).toHaveTextContent('General');
     expect(row).toHaveTextContent('Public cloud');
     expect(row).toHaveTextContent('Yes');

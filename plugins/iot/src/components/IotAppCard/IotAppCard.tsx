@@ -1,22 +1,11 @@
-import {
-  RELATION_HAS_PART,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { RELATION_HAS_PART } from '@backstage/catalog-model';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   EntityInfoCard,
   EntityRefLink,
   useEntity,
-  useRelatedEntities,
 } from '@backstage/plugin-catalog-react';
-import {
-  Alert,
-  Cell,
-  CellText,
-  ColumnConfig,
-  Table,
-  Text,
-} from '@backstage/ui';
+import { CellText, ColumnConfig } from '@backstage/ui';
 import {
   IOT_SPEC_KIND,
   IotAppEntity,
@@ -35,10 +24,18 @@ import {
   yesNo,
 } from '../../lib/labels';
 import { CardSection } from '../CardSection';
-import { Field, FieldList } from '../FieldList';
+import { entityTitleCell } from '../CardTable';
+import { DescriptionField, Field, FieldList } from '../FieldList';
+import {
+  RelatedEntitiesTable,
+  RelatedEntityRow,
+} from '../RelatedEntitiesTable';
 import { StatusChip } from '../StatusChip';
 
-type SpecRow = IotSpecEntity & { id: string };
+type SpecRow = RelatedEntityRow<IotSpecEntity>;
+
+/** A spec's row shows the spec itself. */
+const specRow = (spec: IotSpecEntity) => spec;
 
 function specColumns(t: IotTranslate): ColumnConfig<SpecRow>[] {
   return [
@@ -46,14 +43,7 @@ function specColumns(t: IotTranslate): ColumnConfig<SpecRow>[] {
       id: 'name',
       label: t('fields.name'),
       isRowHeader: true,
-      cell: spec => (
-        <Cell>
-          <EntityRefLink
-            entityRef={spec}
-            title={spec.metadata.title ?? spec.metadata.name}
-          />
-        </Cell>
-      ),
+      cell: entityTitleCell,
     },
     {
       id: 'type',
@@ -75,48 +65,12 @@ function specColumns(t: IotTranslate): ColumnConfig<SpecRow>[] {
   ];
 }
 
-/** The specs of the app, from its `hasPart` relations. */
-function AppSpecs(props: { app: IotAppEntity }) {
-  const { t } = useTranslationRef(iotTranslationRef);
-  const { entities, loading, error } = useRelatedEntities(props.app, {
-    type: RELATION_HAS_PART,
-    kind: IOT_SPEC_KIND,
-  });
-  const rows = useMemo(
-    () =>
-      (entities ?? [])
-        .filter(isIotSpecEntity)
-        .map(spec => ({ ...spec, id: stringifyEntityRef(spec) })),
-    [entities],
-  );
-  const columns = useMemo(() => specColumns(t), [t]);
-
-  if (error) {
-    return (
-      <Alert
-        status="danger"
-        icon
-        title={t('values.loadFailed', { message: error.message })}
-      />
-    );
-  }
-  return (
-    <Table
-      columnConfig={columns}
-      // No data while loading, so the empty state does not flash first.
-      data={loading ? undefined : rows}
-      isPending={loading}
-      pagination={{ type: 'none' }}
-      emptyState={<Text as="p">{t('appCard.noSpecs')}</Text>}
-    />
-  );
-}
-
 /** Overview card of an IotApp: review state, what it is, who owns it, its specs. */
 export function IotAppCard() {
   const { t } = useTranslationRef(iotTranslationRef);
   const { entity } = useEntity<IotAppEntity>();
   const status = reviewStatusChip(t, reviewStatusOf(entity));
+  const specCols = useMemo(() => specColumns(t), [t]);
 
   return (
     <EntityInfoCard title={t('appCard.title')}>
@@ -133,14 +87,19 @@ export function IotAppCard() {
         <Field label={t('fields.scenario')}>
           {humanizeSlug(entity.spec.scenario)}
         </Field>
-        {entity.metadata.description && (
-          <Field label={t('fields.description')} wide>
-            {entity.metadata.description}
-          </Field>
-        )}
+        <DescriptionField entity={entity} />
       </FieldList>
       <CardSection title={t('appCard.specsTitle')}>
-        <AppSpecs app={entity} />
+        {/* The specs of the app, from its `hasPart` relations. */}
+        <RelatedEntitiesTable
+          entity={entity}
+          relation={RELATION_HAS_PART}
+          kind={IOT_SPEC_KIND}
+          isKind={isIotSpecEntity}
+          toRow={specRow}
+          columns={specCols}
+          emptyText={t('appCard.noSpecs')}
+        />
       </CardSection>
     </EntityInfoCard>
   );

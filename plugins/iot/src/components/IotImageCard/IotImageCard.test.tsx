@@ -1,41 +1,26 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
 import { IotImageEntity } from '@internal/backstage-plugin-iot-common';
-import { image, spec } from '../../testUtils/entities';
+import {
+  field,
+  findSpecRow,
+  relatedSpecLoaded,
+  renderEntityCard,
+} from '../../__testUtils__/cards';
+import { image, spec } from '../../__testUtils__/entities';
 import { IotImageCard } from './IotImageCard';
 
 function renderCard(
   entity: IotImageEntity,
   catalog = catalogApiMock({ entities: [spec] }),
 ) {
-  return renderInTestApp(
-    <EntityProvider entity={entity}>
-      <IotImageCard />
-    </EntityProvider>,
-    {
-      apis: [catalog],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  return renderEntityCard(<IotImageCard />, entity, catalog);
 }
-
-function field(label: string) {
-  return screen.getByText(label, { selector: 'dt' })
-    .nextElementSibling as HTMLElement;
-}
-
-const usedByLoaded = () =>
-  screen.findByRole('link', { name: 'Smart Parking — standard' });
 
 describe('IotImageCard', () => {
   it('summarises the image', async () => {
     renderCard(image);
-    await usedByLoaded();
+    await relatedSpecLoaded();
 
     expect(
       screen.getByRole('heading', { name: 'IoT image' }),
@@ -52,7 +37,7 @@ describe('IotImageCard', () => {
 
   it('lists the versions newest first with status, size and short digest', async () => {
     renderCard(image);
-    await usedByLoaded();
+    await relatedSpecLoaded();
 
     const versions = screen.getByRole('region', { name: 'Versions' });
     const [, newest, older] = within(versions).getAllByRole('row');
@@ -69,7 +54,7 @@ describe('IotImageCard', () => {
 
   it('shows a VM image with its own label', async () => {
     renderCard({ ...image, spec: { ...image.spec, imageKind: 'vm' } });
-    await usedByLoaded();
+    await relatedSpecLoaded();
 
     expect(field('Image kind')).toHaveTextContent('VM');
   });
@@ -77,16 +62,7 @@ describe('IotImageCard', () => {
   it('lists the specs that use the image, with their app and version', async () => {
     renderCard(image);
 
-    const usedBy = screen.getByRole('region', { name: 'Used by' });
-    const row = await within(usedBy).findByRole('row', {
-      name: /Smart Parking — standard/,
-    });
-    expect(
-      within(row).getByRole('link', { name: 'Smart Parking — standard' }),
-    ).toHaveAttribute(
-      'href',
-      '/catalog/default/iotspec/smart-parking-standard',
-    );
+    const row = await findSpecRow('Used by');
     expect(
       within(row).getByRole('link', { name: /smart-parking$/ }),
     ).toHaveAttribute('href', '/catalog/default/iotapp/smart-parking');

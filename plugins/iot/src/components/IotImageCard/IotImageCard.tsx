@@ -9,17 +9,8 @@ import {
   EntityInfoCard,
   EntityRefLink,
   useEntity,
-  useRelatedEntities,
 } from '@backstage/plugin-catalog-react';
-import {
-  Alert,
-  Cell,
-  CellText,
-  ColumnConfig,
-  Flex,
-  Table,
-  Text,
-} from '@backstage/ui';
+import { Cell, CellText, ColumnConfig, Flex, Text } from '@backstage/ui';
 import ComputerIcon from '@material-ui/icons/Computer';
 import LayersIcon from '@material-ui/icons/Layers';
 import {
@@ -31,7 +22,7 @@ import {
   IotSpecEntity,
   isIotSpecEntity,
 } from '@internal/backstage-plugin-iot-common';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { iotTranslationRef } from '../../translation';
 import { formatBytes, formatDateTime, shortenSha256 } from '../../lib/format';
 import {
@@ -45,11 +36,16 @@ import {
 } from '../../lib/labels';
 import { useLocale } from '../../lib/useLocale';
 import { CardSection } from '../CardSection';
-import { Field, FieldList } from '../FieldList';
+import { CardTable, entityTitleCell } from '../CardTable';
+import { DescriptionField, Field, FieldList } from '../FieldList';
+import {
+  RelatedEntitiesTable,
+  RelatedEntityRow,
+} from '../RelatedEntitiesTable';
 import { StatusChip } from '../StatusChip';
 
 type VersionRow = IotImageVersion & { id: string };
-type UsedByRow = IotSpecEntity & { id: string; usedVersion?: string };
+type UsedByRow = RelatedEntityRow<IotSpecEntity & { usedVersion?: string }>;
 
 function versionColumns(
   t: IotTranslate,
@@ -110,14 +106,7 @@ function usedByColumns(t: IotTranslate): ColumnConfig<UsedByRow>[] {
       id: 'spec',
       label: t('fields.spec'),
       isRowHeader: true,
-      cell: spec => (
-        <Cell>
-          <EntityRefLink
-            entityRef={spec}
-            title={spec.metadata.title ?? spec.metadata.name}
-          />
-        </Cell>
-      ),
+      cell: entityTitleCell,
     },
     {
       id: 'app',
@@ -149,45 +138,6 @@ function versionUsedBy(spec: IotSpecEntity, imageRef: string) {
   )?.version;
 }
 
-/** The specs that deploy the image, from its `dependencyOf` relations. */
-function ImageUsedBy(props: { image: IotImageEntity }) {
-  const { image } = props;
-  const { t } = useTranslationRef(iotTranslationRef);
-  const { entities, loading, error } = useRelatedEntities(image, {
-    type: RELATION_DEPENDENCY_OF,
-    kind: IOT_SPEC_KIND,
-  });
-  const rows = useMemo(() => {
-    const imageRef = stringifyEntityRef(image);
-    return (entities ?? []).filter(isIotSpecEntity).map(spec => ({
-      ...spec,
-      id: stringifyEntityRef(spec),
-      usedVersion: versionUsedBy(spec, imageRef),
-    }));
-  }, [entities, image]);
-  const columns = useMemo(() => usedByColumns(t), [t]);
-
-  if (error) {
-    return (
-      <Alert
-        status="danger"
-        icon
-        title={t('values.loadFailed', { message: error.message })}
-      />
-    );
-  }
-  return (
-    <Table
-      columnConfig={columns}
-      // No data while loading, so the empty state does not flash first.
-      data={loading ? undefined : rows}
-      isPending={loading}
-      pagination={{ type: 'none' }}
-      emptyState={<Text as="p">{t('imageCard.notUsed')}</Text>}
-    />
-  );
-}
-
 /** Overview card of an IotImage: its kind, versions and the specs using it. */
 export function IotImageCard() {
   const { t } = useTranslationRef(iotTranslationRef);
@@ -195,11 +145,20 @@ export function IotImageCard() {
   const { entity } = useEntity<IotImageEntity>();
   const versions = entity.spec.versions;
   const summary = useMemo(() => summarizeImageVersions(versions), [versions]);
-  const rows = useMemo(
+  const versionRows = useMemo(
     () => sortVersionsNewestFirst(versions).map(v => ({ ...v, id: v.version })),
     [versions],
   );
-  const columns = useMemo(() => versionColumns(t, locale), [t, locale]);
+  const versionCols = useMemo(() => versionColumns(t, locale), [t, locale]);
+  const imageRef = stringifyEntityRef(entity);
+  const usedByRow = useCallback(
+    (spec: IotSpecEntity) => ({
+      ...spec,
+      usedVersion: versionUsedBy(spec, imageRef),
+    }),
+    [imageRef],
+  );
+  const usedByCols = useMemo(() => usedByColumns(t), [t]);
   const KindIcon = entity.spec.imageKind === 'vm' ? ComputerIcon : LayersIcon;
 
   return (
@@ -225,22 +184,26 @@ export function IotImageCard() {
             ? formatDateTime(summary.lastUploadedAt, locale)
             : t('values.none')}
         </Field>
-        {entity.metadata.description && (
-          <Field label={t('fields.description')} wide>
-            {entity.metadata.description}
-          </Field>
-        )}
+        <DescriptionField entity={entity} />
       </FieldList>
       <CardSection title={t('imageCard.versionsTitle')}>
-        <Table
-          columnConfig={columns}
-          data={rows}
-          pagination={{ type: 'none' }}
-          emptyState={<Text as="p">{t('imageCard.noVersions')}</Text>}
+        <CardTable
+          columns={versionCols}
+          data={versionRows}
+          emptyText={t('imageCard.noVersions')}
         />
       </CardSection>
       <CardSection title={t('imageCard.usedByTitle')}>
-        <ImageUsedBy image={entity} />
+        {/* The specs that deploy the image, from its `dependencyOf` relations. */}
+        <RelatedEntitiesTable
+          entity={entity}
+          relation={RELATION_DEPENDENCY_OF}
+          kind={IOT_SPEC_KIND}
+          isKind={isIotSpecEntity}
+          toRow={usedByRow}
+          columns={usedByCols}
+          emptyText={t('imageCard.notUsed')}
+        />
       </CardSection>
     </EntityInfoCard>
   );

@@ -1,25 +1,11 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import { IotSpecEntity } from '@internal/backstage-plugin-iot-common';
-import { spec } from '../../testUtils/entities';
+import { field, renderEntityCard } from '../../__testUtils__/cards';
+import { spec } from '../../__testUtils__/entities';
 import { IotSpecCard } from './IotSpecCard';
 
 function renderCard(entity: IotSpecEntity) {
-  return renderInTestApp(
-    <EntityProvider entity={entity}>
-      <IotSpecCard />
-    </EntityProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
-
-function field(label: string) {
-  return screen.getByText(label, { selector: 'dt' })
-    .nextElementSibling as HTMLElement;
+  return renderEntityCard(<IotSpecCard />, entity);
 }
 
 describe('IotSpecCard', () => {

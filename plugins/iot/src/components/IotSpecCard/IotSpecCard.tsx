@@ -4,7 +4,7 @@ import {
   EntityRefLink,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
+import { Cell, CellText, ColumnConfig } from '@backstage/ui';
 import {
   IOT_APP_KIND,
   IOT_IMAGE_KIND,
@@ -20,7 +20,8 @@ import {
   yesNo,
 } from '../../lib/labels';
 import { CardSection } from '../CardSection';
-import { Field, FieldList } from '../FieldList';
+import { CardTable } from '../CardTable';
+import { DescriptionField, Field, FieldList } from '../FieldList';
 
 type ImageRow = IotSpecImageRef & { id: string };
 
@@ -79,18 +80,13 @@ export function IotSpecCard() {
         <Field label={t('fields.owner')}>
           <EntityRefLink entityRef={entity.spec.owner} defaultKind="group" />
         </Field>
-        {entity.metadata.description && (
-          <Field label={t('fields.description')} wide>
-            {entity.metadata.description}
-          </Field>
-        )}
+        <DescriptionField entity={entity} />
       </FieldList>
       <CardSection title={t('specCard.imagesTitle')}>
-        <Table
-          columnConfig={columns}
+        <CardTable
+          columns={columns}
           data={rows}
-          pagination={{ type: 'none' }}
-          emptyState={<Text as="p">{t('specCard.noImages')}</Text>}
+          emptyText={t('specCard.noImages')}
         />
       </CardSection>
     </EntityInfoCard>

@@ -1,0 +1,2 @@
+export { CardTable, entityTitleCell } from './CardTable';
+export type { CardTableProps } from './CardTable';

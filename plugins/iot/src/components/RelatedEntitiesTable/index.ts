@@ -1,0 +1,5 @@
+export { RelatedEntitiesTable } from './RelatedEntitiesTable';
+export type {
+  RelatedEntitiesTableProps,
+  RelatedEntityRow,
+} from './RelatedEntitiesTable';
