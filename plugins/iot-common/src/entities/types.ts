@@ -45,7 +45,7 @@ export interface IotSpecEntity extends Entity {
     /** Images the spec's dependency graph deploys. */
     images?: IotSpecImageRef[];
   };
-};
+}
 
 /** One uploaded version of an image (IMG-3); a type alias like IotSpecImageRef. */
 export type IotImageVersion = {
@@ -66,7 +66,7 @@ export interface IotImageEntity extends Entity {
     imageKind: (typeof IMAGE_KINDS)[number];
     versions: IotImageVersion[];
   };
-};
+}
 
 /** Any entity of the IoT portal's kinds. */
 export type IotEntity = IotAppEntity | IotSpecEntity | IotImageEntity;
