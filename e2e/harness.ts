@@ -97,6 +97,7 @@ export async function startPortal(): Promise<Portal> {
       '--disable-sync', '--no-first-run',
     ],
   });
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     browser,
