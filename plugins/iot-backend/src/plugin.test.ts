@@ -73,7 +73,7 @@ describe('iotPlugin', () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         status: 'ok',
-        database: { client: 'sqlite', migrations: 1 },
+        database: { client: 'sqlite', migrations: 2 },
       });
     });
 
@@ -201,7 +201,7 @@ describe('iotPlugin', () => {
           status: 'ok',
           database: {
             client: databaseId === 'SQLITE_3' ? 'sqlite' : 'pg',
-            migrations: 1,
+            migrations: 2,
           },
         });
         expect(await knex.schema.hasTable('iot_audit_events')).toBe(true);

@@ -22,8 +22,15 @@ describe('migrations', () => {
         await knex.schema.hasColumn('iot_audit_events', 'target_ref'),
       ).toBe(true);
 
+      expect(await knex.schema.hasTable('iot_images')).toBe(true);
+      expect(
+        await knex.schema.hasColumn('iot_image_versions', 'unpacked_bytes'),
+      ).toBe(true);
+
       await knex.migrate.rollback({ directory: migrationsDirectory }, true);
       expect(await knex.schema.hasTable('iot_audit_events')).toBe(false);
+      expect(await knex.schema.hasTable('iot_image_versions')).toBe(false);
+      expect(await knex.schema.hasTable('iot_images')).toBe(false);
 
       await knex.destroy();
     },
