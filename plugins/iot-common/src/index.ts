@@ -7,3 +7,4 @@
 export * from './entities';
 export * from './permissions';
 export * from './conditions';
+export * from './images';
