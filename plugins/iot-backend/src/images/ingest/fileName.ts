@@ -1,0 +1,67 @@
+import { ImageRuleError } from './errors';
+
+/** What an image's file name says about it. */
+export type ImageFileName = {
+  kind: 'docker' | 'vm';
+  name: string;
+  version: string;
+  /** `tar` or `tar.gz` for Docker; for VMs informational only (`qcow2`, `iso`, ...). */
+  extension: string;
+};
+
+const DOCKER_FILE_NAME =
+  /^docker_([a-z0-9][a-z0-9-]{0,62})_([A-Za-z0-9][A-Za-z0-9.+-]{0,63}?)\.(tar|tar\.gz)$/;
+const VM_FILE_NAME =
+  /^vm_([a-z0-9][a-z0-9-]{0,62})_([A-Za-z0-9][A-Za-z0-9.+-]{0,63}?)\.(qcow2|vmdk|vhd|img|raw|iso)$/;
+
+const DOCKER_SHAPE = 'docker_{name}_{version}.tar or .tar.gz';
+const VM_SHAPE = 'vm_{name}_{version}.qcow2, .vmdk, .vhd, .img, .raw or .iso';
+const NAME_RULES =
+  'name: lowercase letters, digits and dashes, starting with a letter or digit, at most 63; ' +
+  'version: letters, digits, dots, plus and dashes, at most 64';
+
+/**
+ * Parses an uploaded image's file name.
+ *
+ * @throws ImageRuleError 400 (rule `file-name`) naming the expected shape and
+ *   the name received
+ */
+export function parseImageFileName(fileName: string): ImageFileName {
+  const docker = DOCKER_FILE_NAME.exec(fileName);
+  if (docker) {
+    return {
+      kind: 'docker',
+      name: docker[1],
+      version: docker[2],
+      extension: docker[3],
+    };
+  }
+  const vm = VM_FILE_NAME.exec(fileName);
+  if (vm) {
+    return { kind: 'vm', name: vm[1], version: vm[2], extension: vm[3] };
+  }
+  let shape = `${DOCKER_SHAPE}, or ${VM_SHAPE}`;
+  if (fileName.startsWith('docker_')) {
+    shape = DOCKER_SHAPE;
+  } else if (fileName.startsWith('vm_')) {
+    shape = VM_SHAPE;
+  }
+  throw new ImageRuleError(
+    400,
+    'file-name',
+    `file name must look like ${shape} (${NAME_RULES}); got ${quote(
+      fileName,
+    )} (rule: file-name)`,
+  );
+}
+
+/** Quotes a value from the upload for a message, showing control characters. */
+export function quote(value: string, maxLength = 200): string {
+  const shown =
+    value.length > maxLength ? `${value.slice(0, maxLength)}…` : value;
+  return `'${shown.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f]/g,
+    c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  )}'`;
+}
