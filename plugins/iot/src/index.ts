@@ -6,3 +6,10 @@
 export { iotPlugin as default } from './plugin';
 export { iotTranslationRef } from './translation';
 export { iotTranslations } from './translations';
+export { iotApiRef, IotApiClient, ImageUploadError } from './api';
+export type {
+  IotApi,
+  ListImagesRequest,
+  UploadImageOptions,
+  UploadProgressEvent,
+} from './api';

@@ -15,8 +15,11 @@ import {
   iotImageEntityCard,
   iotSpecEntityCard,
 } from './entityCards';
+import { iotApiRef } from './api';
+import { imagesPage } from './pages';
 import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
+import { fakeIotApi } from './__testUtils__/images';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -28,8 +31,10 @@ const component: Entity = {
 const foreignApp: Entity = { ...app, apiVersion: 'example.com/v1' };
 
 describe('iotPlugin', () => {
-  it('provides the three entity cards and the translations', () => {
+  it('provides the Images page, its API, the three entity cards and the translations', () => {
     expect(iotPlugin.id).toBe('iot');
+    expect(iotPlugin.getExtension('page:iot/images')).toBeDefined();
+    expect(iotPlugin.getExtension('api:iot')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/app')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/spec')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/image')).toBeDefined();
@@ -84,5 +89,25 @@ describe('iotPlugin', () => {
     expect(
       screen.queryByRole('heading', { name: 'IoT app' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('serves the Images page at /iot/images', async () => {
+    renderTestApp({
+      extensions: [imagesPage],
+      apis: [[iotApiRef, fakeIotApi()]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/iot/images'],
+    });
+
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Upload an image' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'parking-server' }),
+    ).toHaveAttribute('href', '/catalog/default/iotimage/parking-server');
   });
 });

@@ -10,13 +10,15 @@ export interface ImageSummary {
   lastUploadedAt?: string;
 }
 
-const byUploadTimeDescending = (a: IotImageVersion, b: IotImageVersion) =>
+type Uploaded = Pick<IotImageVersion, 'uploadedAt'>;
+
+const byUploadTimeDescending = (a: Uploaded, b: Uploaded) =>
   Date.parse(b.uploadedAt) - Date.parse(a.uploadedAt);
 
 /** Versions newest first. */
-export function sortVersionsNewestFirst(
-  versions: IotImageVersion[],
-): IotImageVersion[] {
+export function sortVersionsNewestFirst<T extends Uploaded>(
+  versions: T[],
+): T[] {
   return [...versions].sort(byUploadTimeDescending);
 }
 

@@ -73,3 +73,21 @@ export function imageKindLabel(t: IotTranslate, kind: string): string {
 export function yesNo(t: IotTranslate, value: boolean | undefined): string {
   return value ? t('values.yes') : t('values.no');
 }
+
+/** A duration such as the time left of an upload: "8 s", "3 min 20 s", "1 h 5 min". */
+export function durationLabel(t: IotTranslate, totalSeconds: number): string {
+  const seconds = Math.ceil(totalSeconds);
+  if (seconds < 60) {
+    return t('duration.seconds', { seconds: String(seconds) });
+  }
+  if (seconds < 3600) {
+    return t('duration.minutes', {
+      minutes: String(Math.floor(seconds / 60)),
+      seconds: String(seconds % 60),
+    });
+  }
+  return t('duration.hours', {
+    hours: String(Math.floor(seconds / 3600)),
+    minutes: String(Math.floor((seconds % 3600) / 60)),
+  });
+}

@@ -1,0 +1,210 @@
+import { mockApis } from '@backstage/frontend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { errorMessage } from '../lib/errors';
+import { ImageUploadError, IotApiClient } from './IotApiClient';
+
+const BASE_URL = 'http://localhost:7007/api/iot';
+
+function jsonResponse(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+/** Stands in for XMLHttpRequest; the test answers with `respond`. */
+class FakeXhr {
+  static last: FakeXhr;
+  method?: string;
+  url?: string;
+  headers: Record<string, string> = {};
+  body?: FormData;
+  status = 0;
+  statusText = '';
+  responseText = '';
+  aborted = false;
+  upload: { onprogress?: (event: Partial<ProgressEvent>) => void } = {};
+  onload?: () => void;
+  onerror?: () => void;
+  onabort?: () => void;
+
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  send(body: FormData) {
+    this.body = body;
+  }
+  abort() {
+    this.aborted = true;
+    this.onabort?.();
+  }
+  respond(status: number, body: string) {
+    this.status = status;
+    this.responseText = body;
+    this.onload?.();
+  }
+}
+
+describe('IotApiClient', () => {
+  const realXhr = global.XMLHttpRequest;
+  const fetchApi = { fetch: jest.fn() };
+  const client = new IotApiClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi,
+    identityApi: mockApis.identity({ token: 'alice-token' }),
+  });
+
+  beforeEach(() => {
+    fetchApi.fetch.mockReset();
+    global.XMLHttpRequest = FakeXhr as unknown as typeof XMLHttpRequest;
+  });
+  afterEach(() => {
+    global.XMLHttpRequest = realXhr;
+  });
+
+  /** Starts an upload and waits until the request is sent. */
+  async function startUpload(
+    options: Parameters<IotApiClient['uploadImage']>[1] = {},
+  ) {
+    // jest's jsdom File and its FormData come from different realms; a Blob
+    // with a name is what FormData here accepts, and all the client needs.
+    const file = Object.assign(new Blob(['docker save output']), {
+      name: 'docker_app_1.0.tar',
+    }) as File;
+    const result = client.uploadImage(file, options);
+    await new Promise(resolve => setTimeout(resolve, 0));
+    return { result, xhr: FakeXhr.last, file };
+  }
+
+  it('lists images with the filters as query parameters', async () => {
+    fetchApi.fetch.mockResolvedValue(
+      jsonResponse(200, { items: [], nextCursor: 'next' }),
+    );
+    await expect(
+      client.listImages({
+        name: 'park',
+        status: 'failed',
+        limit: 20,
+        cursor: 'c1',
+      }),
+    ).resolves.toEqual({ items: [], nextCursor: 'next' });
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/images?name=park&status=failed&limit=20&cursor=c1`,
+      undefined,
+    );
+  });
+
+  it('leaves out empty filters', async () => {
+    fetchApi.fetch.mockResolvedValue(jsonResponse(200, { items: [] }));
+    await client.listImages({ name: '' });
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/images`,
+      undefined,
+    );
+  });
+
+  it('deletes a version and passes on the server refusal', async () => {
+    fetchApi.fetch.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await client.deleteImageVersion('parking-server', '1.4.2+b1');
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/images/parking-server/versions/1.4.2%2Bb1`,
+      { method: 'DELETE' },
+    );
+
+    fetchApi.fetch.mockResolvedValueOnce(
+      jsonResponse(409, {
+        error: {
+          name: 'ConflictError',
+          message: 'version 1.4.2 is used by Smart Parking',
+        },
+        response: { statusCode: 409 },
+      }),
+    );
+    const refusal = await client
+      .deleteImageVersion('parking-server', '1.4.2')
+      .catch(e => e);
+    expect(refusal).toBeInstanceOf(ResponseError);
+    expect(refusal.statusCode).toBe(409);
+    expect(errorMessage(refusal)).toBe(
+      'version 1.4.2 is used by Smart Parking',
+    );
+  });
+
+  it('uploads the file as multipart with the token and reports progress', async () => {
+    const onProgress = jest.fn();
+    const { result, xhr, file } = await startUpload({ onProgress });
+
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe(`${BASE_URL}/images`);
+    expect(xhr.headers.Authorization).toBe('Bearer alice-token');
+    expect(xhr.body?.get('file')).toEqual(
+      expect.objectContaining({ name: file.name }),
+    );
+
+    xhr.upload.onprogress?.({ loaded: 10, total: 40, lengthComputable: true });
+    expect(onProgress).toHaveBeenCalledWith({ loaded: 10, total: 40 });
+
+    const uploaded = {
+      name: 'app',
+      version: '1.0',
+      kind: 'docker',
+      sizeBytes: 18,
+      sha256: 'ab'.repeat(32),
+      status: 'succeeded',
+    };
+    xhr.respond(201, JSON.stringify(uploaded));
+    await expect(result).resolves.toEqual(uploaded);
+  });
+
+  it('rejects with the server message and status when the upload is refused', async () => {
+    const { result, xhr } = await startUpload();
+    xhr.respond(
+      415,
+      JSON.stringify({
+        error: {
+          name: 'ImageRuleError',
+          message:
+            "docker image must be a tar or gzip archive; got 'docker_app_1.0.tar'",
+        },
+      }),
+    );
+    const error = await result.catch(e => e);
+    expect(error).toBeInstanceOf(ImageUploadError);
+    expect(error).toMatchObject({
+      statusCode: 415,
+      message:
+        "docker image must be a tar or gzip archive; got 'docker_app_1.0.tar'",
+    });
+  });
+
+  it('rejects with the status line when the body is not a Backstage error', async () => {
+    const { result, xhr } = await startUpload();
+    xhr.statusText = 'Payload Too Large';
+    xhr.respond(413, '<html>too large</html>');
+    await expect(result).rejects.toMatchObject({
+      statusCode: 413,
+      message: 'Request failed with status 413 Payload Too Large',
+    });
+  });
+
+  it('aborts the request when the signal fires', async () => {
+    const controller = new AbortController();
+    const { result, xhr } = await startUpload({ signal: controller.signal });
+    controller.abort();
+    expect(xhr.aborted).toBe(true);
+    await expect(result).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('reports a broken connection', async () => {
+    const { result, xhr } = await startUpload();
+    xhr.onerror?.();
+    await expect(result).rejects.toMatchObject({ statusCode: 0 });
+  });
+});

@@ -1,0 +1,5 @@
+export { DeleteVersionDialog } from './DeleteVersionDialog';
+export type {
+  DeleteVersionDialogProps,
+  VersionToDelete,
+} from './DeleteVersionDialog';

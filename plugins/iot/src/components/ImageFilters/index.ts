@@ -1,0 +1,2 @@
+export { ImageFilters } from './ImageFilters';
+export type { ImageFilterValues, ImageFiltersProps } from './ImageFilters';

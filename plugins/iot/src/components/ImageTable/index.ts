@@ -1,0 +1,2 @@
+export { ImageTable } from './ImageTable';
+export type { ImageTableProps } from './ImageTable';

@@ -1,0 +1,165 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Progress } from '@backstage/core-components';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  Container,
+  Flex,
+  Text,
+} from '@backstage/ui';
+import { useCallback, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+import type { UploadedImage } from '@internal/backstage-plugin-iot-common';
+import { errorMessage } from '../../lib/errors';
+import { iotTranslationRef } from '../../translation';
+import { DeleteVersionDialog, VersionToDelete } from '../DeleteVersionDialog';
+import { ImageFilterValues, ImageFilters } from '../ImageFilters';
+import { ImageTable } from '../ImageTable';
+import { ImageUpload } from '../ImageUpload';
+import { useImageList } from './useImageList';
+
+/** Typing in the search box queries the server once the user pauses. */
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * The ISV's images: upload (IMG-1), list with versions (IMG-3), search
+ * (IMG-4) and delete (IMG-5).
+ */
+export function ImagesPage() {
+  const { t } = useTranslationRef(iotTranslationRef);
+  const [filters, setFilters] = useState<ImageFilterValues>({ name: '' });
+  const [query, setQuery] = useState<ImageFilterValues>(filters);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [toDelete, setToDelete] = useState<VersionToDelete>();
+  const [deleted, setDeleted] = useState<VersionToDelete>();
+  const list = useImageList({ name: query.name.trim(), status: query.status });
+  const { reload } = list;
+
+  useDebounce(
+    () => setQuery(filters),
+    filters.name === query.name ? 0 : SEARCH_DELAY_MS,
+    [filters],
+  );
+
+  const toggle = useCallback(
+    (name: string) =>
+      setExpanded(previous => {
+        const next = new Set(previous);
+        if (!next.delete(name)) {
+          next.add(name);
+        }
+        return next;
+      }),
+    [],
+  );
+
+  const onUploadFinished = useCallback(
+    (uploaded?: UploadedImage) => {
+      if (uploaded) {
+        // Open the image so that the new version is in sight.
+        setExpanded(previous => new Set(previous).add(uploaded.name));
+      }
+      setDeleted(undefined);
+      reload();
+    },
+    [reload],
+  );
+
+  const onDeleted = (version: VersionToDelete) => {
+    setToDelete(undefined);
+    setDeleted(version);
+    reload();
+  };
+
+  const filtered = query.name.trim() !== '' || query.status !== undefined;
+
+  return (
+    <Container my="4">
+      <Flex direction="column" gap="4">
+        <Card>
+          <CardHeader>
+            <Text as="h2" variant="title-small">
+              {t('imagesPage.uploadTitle')}
+            </Text>
+          </CardHeader>
+          <CardBody>
+            <ImageUpload onUploadFinished={onUploadFinished} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader>
+            <Text as="h2" variant="title-small">
+              {t('imagesPage.listTitle')}
+            </Text>
+          </CardHeader>
+          <CardBody>
+            <Flex direction="column" gap="3">
+              <ImageFilters value={filters} onChange={setFilters} />
+              {deleted && (
+                <Alert
+                  role="status"
+                  status="success"
+                  icon
+                  title={t('imageList.deleted', {
+                    name: deleted.name,
+                    version: deleted.version,
+                  })}
+                />
+              )}
+              {list.error !== undefined && (
+                <Alert
+                  role="alert"
+                  status="danger"
+                  icon
+                  title={t('imageList.loadFailed', {
+                    message: errorMessage(list.error),
+                  })}
+                  customActions={
+                    <Button variant="secondary" onPress={reload}>
+                      {t('imageList.retry')}
+                    </Button>
+                  }
+                />
+              )}
+              {list.loading && <Progress />}
+              {!list.loading &&
+                list.error === undefined &&
+                list.items.length === 0 && (
+                  <Text as="p" color="secondary">
+                    {filtered ? t('imageList.noMatch') : t('imageList.empty')}
+                  </Text>
+                )}
+              {list.items.length > 0 && (
+                <ImageTable
+                  images={list.items}
+                  expanded={expanded}
+                  onToggle={toggle}
+                  onDelete={setToDelete}
+                />
+              )}
+              {list.hasMore && !list.loading && (
+                <Flex justify="center">
+                  <Button
+                    variant="secondary"
+                    isPending={list.loadingMore}
+                    onPress={list.loadMore}
+                  >
+                    {t('imageList.loadMore')}
+                  </Button>
+                </Flex>
+              )}
+            </Flex>
+          </CardBody>
+        </Card>
+      </Flex>
+      <DeleteVersionDialog
+        target={toDelete}
+        onClose={() => setToDelete(undefined)}
+        onDeleted={onDeleted}
+      />
+    </Container>
+  );
+}
