@@ -13,6 +13,7 @@ import {
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import {
+  IOT_IMAGE_KIND,
   IOT_IS_OWNER_RULE,
   IOT_RESOURCE_TYPE,
 } from '@internal/backstage-plugin-iot-common';
@@ -70,28 +71,71 @@ export const isOwnerRule = createPermissionRule({
   }),
 });
 
+/** Looks up images in the plugin database, by name. */
+export type IotImageLookup = {
+  findImageEntity(name: string): Promise<Entity | undefined>;
+};
+
 /**
- * Everything `permissionsRegistry.addResourceType` needs for `iot-resource`:
- * resources are loaded from the catalog with the plugin's own credentials.
+ * Everything `permissionsRegistry.addResourceType` needs for `iot-resource`.
+ * Images come from the plugin database, so that an image is authorized the
+ * moment it exists, before the catalog has caught up; everything else (and
+ * images the database does not hold) is loaded from the catalog with the
+ * plugin's own credentials.
  */
 export function createIotResourceType(options: {
   catalog: CatalogService;
   auth: AuthService;
+  images: IotImageLookup;
 }): PermissionsRegistryServiceAddResourceTypeOptions<
   typeof IOT_RESOURCE_TYPE,
   Entity,
   IotResourceFilter
 > {
-  const { catalog, auth } = options;
+  const { catalog, auth, images } = options;
   return {
     resourceRef: iotResourcePermissionResourceRef,
     rules: [isOwnerRule],
     getResources: async resourceRefs => {
-      const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs: resourceRefs },
-        { credentials: await auth.getOwnServiceCredentials() },
+      const resources: (Entity | undefined)[] = await Promise.all(
+        resourceRefs.map(ref => {
+          const image = imageNameOf(ref);
+          return image === undefined
+            ? undefined
+            : images.findImageEntity(image);
+        }),
       );
-      return items;
+      // The rest (and images only the catalog knows, e.g. from YAML).
+      const fromCatalog = resourceRefs.filter(
+        (_ref, index) => resources[index] === undefined,
+      );
+      if (fromCatalog.length > 0) {
+        const { items } = await catalog.getEntitiesByRefs(
+          { entityRefs: fromCatalog },
+          { credentials: await auth.getOwnServiceCredentials() },
+        );
+        let next = 0;
+        resourceRefs.forEach((_ref, index) => {
+          if (resources[index] === undefined) {
+            resources[index] = items[next++] ?? undefined;
+          }
+        });
+      }
+      return resources;
     },
   };
+}
+
+/** The image name of an `iotimage:default/<name>` ref; undefined for any other ref. */
+function imageNameOf(resourceRef: string): string | undefined {
+  try {
+    const ref = parseEntityRef(resourceRef);
+    return ref.kind.toLocaleLowerCase('en-US') ===
+      IOT_IMAGE_KIND.toLocaleLowerCase('en-US') && ref.namespace === 'default'
+      ? ref.name
+      : undefined;
+  } catch {
+    // not an entity ref: the catalog finds nothing for it either
+    return undefined;
+  }
 }

@@ -214,9 +214,9 @@ describe('ImagesStore', () => {
         'parking-gateway',
         'parking-server',
       ]);
-      expect(names(await store.listImages({ nameContains: 'PARKING' }))).toEqual(
-        ['parking-gateway', 'parking-server'],
-      );
+      expect(
+        names(await store.listImages({ nameContains: 'PARKING' })),
+      ).toEqual(['parking-gateway', 'parking-server']);
       expect(names(await store.listImages({ nameContains: '%' }))).toEqual([]);
       expect(names(await store.listImages({ nameContains: '_' }))).toEqual([]);
 
@@ -284,9 +284,7 @@ describe('ImagesStore', () => {
       expect(second.items.map(i => i.name)).toEqual(['image-c', 'image-d']);
       expect(third.items.map(i => i.name)).toEqual(['image-e']);
       expect(third.nextCursor).toBeNull();
-      expect((await store.listImages({ limit: 10_000 })).items).toHaveLength(
-        5,
-      );
+      expect((await store.listImages({ limit: 10_000 })).items).toHaveLength(5);
       await expect(store.listImages({ cursor: '!!' })).rejects.toThrow(
         /cursor must be the nextCursor of a previous page/,
       );
@@ -318,13 +316,14 @@ describe('ImagesStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'finds stuck uploads and referenced storage keys on %p',
+    'finds stuck uploads and the storage keys of succeeded versions on %p',
     async databaseId => {
       const store = await createStore(databaseId);
       expect(await store.isEmpty()).toBe(true);
       const image = await addImage(store, 'parking-server');
       const stuck = await addVersion(store, image.id, '1.0.0', 'uploading');
       await addVersion(store, image.id, '2.0.0', 'succeeded');
+      await addVersion(store, image.id, '3.0.0', 'failed');
 
       expect(await store.findStuckUploads()).toEqual([
         {
@@ -335,12 +334,13 @@ describe('ImagesStore', () => {
         },
       ]);
       expect(
-        await store.referencedStorageKeys([
+        await store.succeededStorageKeys([
           `key-${image.id}-1.0.0`,
           `key-${image.id}-2.0.0`,
+          `key-${image.id}-3.0.0`,
           'orphan',
         ]),
-      ).toEqual(new Set([`key-${image.id}-1.0.0`, `key-${image.id}-2.0.0`]));
+      ).toEqual(new Set([`key-${image.id}-2.0.0`]));
       expect(await store.isEmpty()).toBe(false);
     },
   );

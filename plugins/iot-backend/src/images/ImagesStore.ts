@@ -319,13 +319,14 @@ export class ImagesStore {
     return rows.map(row => ({ ...row, versionId: Number(row.versionId) }));
   }
 
-  /** Which of `storageKeys` a version refers to. */
-  async referencedStorageKeys(storageKeys: string[]): Promise<Set<string>> {
+  /** Which of `storageKeys` hold the bytes of a succeeded version. */
+  async succeededStorageKeys(storageKeys: string[]): Promise<Set<string>> {
     const referenced = new Set<string>();
     // Stay well below the bound-parameter limits of both engines.
     for (let i = 0; i < storageKeys.length; i += 500) {
       const rows = await this.db<VersionRow>(VERSIONS)
         .whereIn('storage_key', storageKeys.slice(i, i + 500))
+        .andWhere({ status: 'succeeded' })
         .select('storage_key');
       rows.forEach(row => referenced.add(row.storage_key));
     }

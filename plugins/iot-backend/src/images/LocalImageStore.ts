@@ -15,7 +15,8 @@ export const LOCAL_DIRECTORY_CONFIG_KEY = 'iot.images.local.directory';
 const PARTIAL_MARKER = '.partial-';
 
 /** Path segments of a key: no empty, `.` or `..` segments, no partial marker. */
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]*(\/[A-Za-z0-9][A-Za-z0-9._+-]*)*$/;
+const KEY_PATTERN =
+  /^[A-Za-z0-9][A-Za-z0-9._+-]*(\/[A-Za-z0-9][A-Za-z0-9._+-]*)*$/;
 
 /**
  * The default image store: one file per key under a local directory. A write

@@ -1,0 +1,99 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+
+function group(name: string, type: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type, children: [] },
+  };
+}
+
+/** The portal's org (catalog/org/groups.yaml). */
+export const testGroups: Entity[] = [
+  group('portal', 'organization'),
+  group('isv-acme', 'isv'),
+  group('isv-globex', 'isv'),
+  group('isv-initial', 'isv'),
+  group('reviewers', 'reviewers'),
+  group('si-contoso', 'si'),
+];
+
+/** Ownership claims per persona, as the auth backend puts them in tokens. */
+export const testClaims: Record<string, string[]> = {
+  alice: ['user:default/alice', 'group:default/isv-acme'],
+  bob: ['user:default/bob', 'group:default/isv-globex'],
+  rita: ['user:default/rita', 'group:default/reviewers'],
+  sam: ['user:default/sam', 'group:default/si-contoso'],
+  // a consultant working for two vendors
+  carol: [
+    'user:default/carol',
+    'group:default/isv-acme',
+    'group:default/isv-initial',
+  ],
+};
+
+/** The uploader a service call gets for a persona. */
+export function uploaderOf(persona: keyof typeof testClaims) {
+  return {
+    userEntityRef: `user:default/${persona}`,
+    ownershipEntityRefs: testClaims[persona],
+  };
+}
+
+/** The demo app of isv-acme with a spec that deploys parking-server 1.4.2. */
+export const smartParkingEntities: Entity[] = [
+  {
+    apiVersion: 'iot.portal/v1alpha1',
+    kind: 'IotApp',
+    metadata: {
+      name: 'smart-parking',
+      namespace: 'default',
+      title: 'Smart Parking',
+    },
+    spec: {
+      owner: 'group:default/isv-acme',
+      industry: 'smart-city',
+      scenario: 'parking',
+    },
+  },
+  {
+    apiVersion: 'iot.portal/v1alpha1',
+    kind: 'IotSpec',
+    metadata: { name: 'smart-parking-standard', namespace: 'default' },
+    spec: {
+      owner: 'group:default/isv-acme',
+      app: 'iotapp:default/smart-parking',
+      type: 'general',
+      deployLocation: 'public-cloud',
+      allowTrial: true,
+      images: [{ image: 'iotimage:default/parking-server', version: '1.4.2' }],
+    },
+    relations: [
+      { type: 'dependsOn', targetRef: 'iotimage:default/parking-server' },
+      { type: 'partOf', targetRef: 'iotapp:default/smart-parking' },
+      { type: 'ownedBy', targetRef: 'group:default/isv-acme' },
+    ],
+  },
+];
+
+/** `coreServices.userInfo` answering with {@link testClaims}. */
+export const userInfoFromTestOrg = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials) {
+      const userEntityRef = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      const persona = userEntityRef.replace('user:default/', '');
+      return {
+        userEntityRef,
+        ownershipEntityRefs: testClaims[persona] ?? [userEntityRef],
+      };
+    },
+  }),
+});
