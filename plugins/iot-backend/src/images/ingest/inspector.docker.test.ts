@@ -613,6 +613,22 @@ describe('createImageInspector for Docker images', () => {
       expect(error.message).toMatch(/^the gzip stream is corrupt \(/);
     });
 
+    it('bytes after the gzip stream that are not gzip (zero padding is fine)', async () => {
+      const gz = createDockerSaveArchive({ gzip: true });
+      const error = await refusal(
+        TAR_GZ,
+        Buffer.concat([gz, Buffer.from('trailing garbage')]),
+      );
+      expect(error.message).toMatch(
+        /^the gzip stream is corrupt \(incorrect header check\)/,
+      );
+      const padded = await inspect(
+        TAR_GZ,
+        Buffer.concat([gz, Buffer.alloc(4096)]),
+      );
+      expect(padded.result?.sizeBytes).toBe(gz.length + 4096);
+    });
+
     it('a tar cut inside an entry', async () => {
       const error = await refusal(TAR, createTruncatedTar());
       expect(error).toMatchObject({ status: 422, rule: 'archive-integrity' });

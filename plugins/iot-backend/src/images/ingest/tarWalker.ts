@@ -40,6 +40,8 @@ export type TarWalkerOptions = {
    * `size` bytes; may throw to refuse it.
    */
   collect(path: string, size: number): boolean;
+  /** Defaults to {@link MAX_TAR_ENTRIES}. */
+  maxEntries?: number;
 };
 
 type Meta = { path?: string; linkPath?: string; size?: number };
@@ -291,11 +293,12 @@ export class TarWalker {
     }
 
     if (path !== '') {
-      if (!this.#entries.has(path) && this.#entries.size >= MAX_TAR_ENTRIES) {
+      const maxEntries = this.#options.maxEntries ?? MAX_TAR_ENTRIES;
+      if (!this.#entries.has(path) && this.#entries.size >= maxEntries) {
         throw new ImageRuleError(
           422,
           'max-entries',
-          `tar archive has more than ${MAX_TAR_ENTRIES} entries, far more than a docker save archive; refused at entry ${quote(
+          `tar archive has more than ${maxEntries} entries, far more than a docker save archive; refused at entry ${quote(
             rawPath,
           )} (rule: max-entries)`,
         );
