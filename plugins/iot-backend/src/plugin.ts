@@ -91,7 +91,8 @@ export const iotPlugin = createBackendPlugin({
         const recovered = await images.recover();
         logger.info(
           `Image store checked: ${recovered.interrupted} interrupted uploads marked failed, ` +
-            `${recovered.partialObjects} partial and ${recovered.orphanedObjects} orphaned objects removed`,
+            `${recovered.partialObjects} partial and ${recovered.orphanedObjects} leftover objects removed, ` +
+            `${recovered.unknownObjects} unknown objects kept`,
         );
         if (config.getOptionalBoolean('iot.demo.seed')) {
           await seedDemoImages({ images, logger });

@@ -517,7 +517,7 @@ describe('ImagesService', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'recovers from a crash: interrupted uploads fail, partial and orphaned bytes go on %p',
+    'recovers from a crash: interrupted uploads fail, their partial and leftover bytes go on %p',
     async databaseId => {
       const { service, images, directory, storedFiles, events } = await setup(
         databaseId,
@@ -527,10 +527,10 @@ describe('ImagesService', () => {
         parkingServer,
         'docker_parking-server_1.4.2.tar',
       );
-      // what a crash mid-upload leaves: a version still uploading, its
-      // partial file, and bytes of an upload whose row never got written
+      // what a crash mid-upload leaves: a version still uploading with its
+      // partial file, and the bytes of a failed upload whose delete did not run
       const image = await images.findImage('parking-server');
-      const stuck = await images.beginVersion({
+      await images.beginVersion({
         imageId: image!.id,
         version: '2.0.0',
         storageKey: 'parking-server/2.0.0-dead',
@@ -540,13 +540,27 @@ describe('ImagesService', () => {
         path.join(directory, 'parking-server', '2.0.0-dead.partial-00ff'),
         'half',
       );
-      await fs.writeFile(path.join(directory, 'parking-server', 'orphan'), 'x');
+      const failed = await images.beginVersion({
+        imageId: image!.id,
+        version: '3.0.0',
+        storageKey: 'parking-server/3.0.0-failed',
+        uploadedBy: 'user:default/alice',
+      });
+      await images.markFailed(failed!.id, 'broken');
+      await fs.writeFile(
+        path.join(directory, 'parking-server', '3.0.0-failed'),
+        'bytes',
+      );
+      // and an object this database never knew (another database's image)
+      await fs.mkdir(path.join(directory, 'elsewhere'));
+      await fs.writeFile(path.join(directory, 'elsewhere', '1.0-abc'), 'x');
       events.length = 0;
 
       expect(await service.recover()).toEqual({
         interrupted: 1,
         partialObjects: 1,
         orphanedObjects: 1,
+        unknownObjects: 1,
       });
 
       const after = await service.getImage('parking-server');
@@ -554,13 +568,15 @@ describe('ImagesService', () => {
         status: 'failed',
         failureReason: INTERRUPTED_REASON,
       });
-      expect(await storedFiles()).toEqual([kept.version.storageKey]);
+      expect((await storedFiles()).sort()).toEqual(
+        ['elsewhere/1.0-abc', kept.version.storageKey].sort(),
+      );
       expect(events).toHaveLength(1);
-      expect(stuck).toBeDefined();
       expect(await service.recover()).toEqual({
         interrupted: 0,
         partialObjects: 0,
         orphanedObjects: 0,
+        unknownObjects: 1,
       });
     },
   );

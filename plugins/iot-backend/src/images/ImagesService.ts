@@ -79,8 +79,10 @@ export type RecoveryReport = {
   interrupted: number;
   /** Partial objects in the image store. */
   partialObjects: number;
-  /** Complete objects no succeeded version refers to. */
+  /** Objects of versions that did not succeed. */
   orphanedObjects: number;
+  /** Objects no version of this database knows; kept, see recover(). */
+  unknownObjects: number;
 };
 
 /**
@@ -277,9 +279,12 @@ export class ImagesService {
 
   /**
    * Cleans up after a crash, at start-up: uploads left `uploading` become
-   * `failed` and lose their bytes; partial objects and objects no succeeded
-   * version refers to are removed from the image store. Assumes no other
-   * backend instance is uploading into the same database right now.
+   * `failed` and lose their bytes; partial objects, and objects of versions
+   * that did not succeed, are removed from the image store. Objects no
+   * version knows at all are kept and reported: they mean the store holds
+   * another database's images (a restored backup, a test database pointed
+   * at a developer's store), and deleting them would lose data. Assumes no
+   * other backend instance is uploading into the same database right now.
    */
   async recover(): Promise<RecoveryReport> {
     const stuck = await this.images.findStuckUploads();
@@ -290,12 +295,18 @@ export class ImagesService {
     const partialObjects = await this.store.removeIncomplete();
 
     let orphanedObjects = 0;
+    const unknownObjects: string[] = [];
     let batch: string[] = [];
     const sweep = async () => {
-      const used = await this.images.succeededStorageKeys(batch);
-      for (const key of batch.filter(k => !used.has(k))) {
-        await this.store.delete(key);
-        orphanedObjects += 1;
+      const statuses = await this.images.storageKeyStatuses(batch);
+      for (const key of batch) {
+        const status = statuses.get(key);
+        if (status === undefined) {
+          unknownObjects.push(key);
+        } else if (status !== 'succeeded') {
+          await this.store.delete(key);
+          orphanedObjects += 1;
+        }
       }
       batch = [];
     };
@@ -306,11 +317,26 @@ export class ImagesService {
       }
     }
     await sweep();
+    if (unknownObjects.length > 0) {
+      this.logger.warn(
+        `The image store holds ${unknownObjects.length} objects no image version of this database knows ` +
+          `(e.g. ${unknownObjects
+            .slice(0, 3)
+            .join(
+              ', ',
+            )}); they are kept. Is the store shared with another database?`,
+      );
+    }
 
     for (const name of new Set(stuck.map(upload => upload.imageName))) {
       await this.publishImage(name);
     }
-    return { interrupted: stuck.length, partialObjects, orphanedObjects };
+    return {
+      interrupted: stuck.length,
+      partialObjects,
+      orphanedObjects,
+      unknownObjects: unknownObjects.length,
+    };
   }
 
   /** Every image as a catalog entity, for the catalog's full sync. */

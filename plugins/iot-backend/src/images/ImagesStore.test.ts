@@ -316,7 +316,7 @@ describe('ImagesStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'finds stuck uploads and the storage keys of succeeded versions on %p',
+    'finds stuck uploads and the status behind storage keys on %p',
     async databaseId => {
       const store = await createStore(databaseId);
       expect(await store.isEmpty()).toBe(true);
@@ -334,13 +334,19 @@ describe('ImagesStore', () => {
         },
       ]);
       expect(
-        await store.succeededStorageKeys([
+        await store.storageKeyStatuses([
           `key-${image.id}-1.0.0`,
           `key-${image.id}-2.0.0`,
           `key-${image.id}-3.0.0`,
           'orphan',
         ]),
-      ).toEqual(new Set([`key-${image.id}-2.0.0`]));
+      ).toEqual(
+        new Map([
+          [`key-${image.id}-1.0.0`, 'uploading'],
+          [`key-${image.id}-2.0.0`, 'succeeded'],
+          [`key-${image.id}-3.0.0`, 'failed'],
+        ]),
+      );
       expect(await store.isEmpty()).toBe(false);
     },
   );

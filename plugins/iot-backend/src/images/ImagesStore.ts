@@ -319,18 +319,21 @@ export class ImagesStore {
     return rows.map(row => ({ ...row, versionId: Number(row.versionId) }));
   }
 
-  /** Which of `storageKeys` hold the bytes of a succeeded version. */
-  async succeededStorageKeys(storageKeys: string[]): Promise<Set<string>> {
-    const referenced = new Set<string>();
+  /** The status of the version each of `storageKeys` belongs to, if any. */
+  async storageKeyStatuses(
+    storageKeys: string[],
+  ): Promise<Map<string, ImageUploadStatus>> {
+    const statuses = new Map<string, ImageUploadStatus>();
     // Stay well below the bound-parameter limits of both engines.
     for (let i = 0; i < storageKeys.length; i += 500) {
       const rows = await this.db<VersionRow>(VERSIONS)
         .whereIn('storage_key', storageKeys.slice(i, i + 500))
-        .andWhere({ status: 'succeeded' })
-        .select('storage_key');
-      rows.forEach(row => referenced.add(row.storage_key));
+        .select('storage_key', 'status');
+      rows.forEach(row =>
+        statuses.set(row.storage_key, row.status as ImageUploadStatus),
+      );
     }
-    return referenced;
+    return statuses;
   }
 
   /** Whether no image has been recorded yet. */

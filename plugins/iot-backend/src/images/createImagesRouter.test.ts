@@ -762,8 +762,13 @@ describe('image routes', () => {
           'half an image',
         );
         await fs.writeFile(
-          path.join(directory, 'parking-server', 'stray'),
-          'x',
+          path.join(directory, 'parking-server', '2.0.0-crashed'),
+          'an image renamed into place just before the crash',
+        );
+        // and an object of another database, which must survive
+        await fs.writeFile(
+          path.join(directory, 'parking-server', 'not-ours'),
+          'another database',
         );
 
         await start({ knex });
@@ -777,6 +782,7 @@ describe('image routes', () => {
         });
         expect(await storedFiles()).toEqual([
           expect.stringMatching(/^parking-server\/1\.4\.2-[0-9a-f]{16}$/),
+          'parking-server/not-ours',
         ]);
       },
     );
