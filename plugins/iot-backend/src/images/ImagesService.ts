@@ -198,12 +198,15 @@ export class ImagesService {
     });
     const usage = await this.usage.usageOf(page.items.map(i => i.name));
     // totals describe the whole image, also when versions are filtered
-    const whole = query.status
-      ? await Promise.all(page.items.map(i => this.images.findImage(i.name)))
-      : page.items;
+    const whole = new Map(
+      (query.status
+        ? await this.images.findImages(page.items.map(i => i.name))
+        : page.items
+      ).map(image => [image.name, image]),
+    );
     return {
-      items: page.items.map((image, index) =>
-        toListItem(image, whole[index] ?? image, usage),
+      items: page.items.map(image =>
+        toListItem(image, whole.get(image.name) ?? image, usage),
       ),
       nextCursor: page.nextCursor,
     };

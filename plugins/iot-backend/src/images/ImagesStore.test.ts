@@ -223,6 +223,9 @@ describe('ImagesStore', () => {
       const failed = await store.listImages({ status: 'failed' });
       expect(names(failed)).toEqual(['parking-server']);
       expect(failed.items[0].versions.map(v => v.version)).toEqual(['1.1.0']);
+      const [whole] = await store.findImages(['parking-server', 'unknown']);
+      expect(whole.versions.map(v => v.version)).toEqual(['1.1.0', '1.0.0']);
+      expect(await store.findImages([])).toEqual([]);
 
       const owned = { key: 'owner' as const, values: [GLOBEX] };
       expect(names(await store.listImages({ ownerFilter: owned }))).toEqual([

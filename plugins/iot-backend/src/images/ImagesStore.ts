@@ -126,6 +126,17 @@ export class ImagesStore {
     return image;
   }
 
+  /** The images of those names with all their versions, in name order. */
+  async findImages(names: string[]): Promise<ImageWithVersions[]> {
+    if (names.length === 0) {
+      return [];
+    }
+    const rows = await this.db<ImageRow>(IMAGES)
+      .whereIn('name', names)
+      .orderBy('name', 'asc');
+    return this.withVersions(rows.map(toImage));
+  }
+
   /**
    * The image of that name; created with the given owner and kind when it
    * does not exist yet. An existing image is returned unchanged, so the
