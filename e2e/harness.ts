@@ -36,6 +36,17 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms: number) 
   throw new Error(`timed out after ${ms} ms waiting for ${what}`);
 }
 
+// Each test file runs in its own process under one `node --test` runner, so
+// only the first file of a run empties the folder; later files add to it.
+function emptyScreenshotsOncePerRun() {
+  const marker = path.join(SCREENSHOTS, '.run');
+  const run = String(process.ppid);
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === run) return;
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  fs.writeFileSync(marker, run);
+}
+
 export async function personaToken(user: string): Promise<string> {
   const res = await fetch(`${BASE_URL}/api/auth/persona/refresh?user=${user}`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
@@ -97,8 +108,7 @@ export async function startPortal(): Promise<Portal> {
       '--disable-sync', '--no-first-run',
     ],
   });
-  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  emptyScreenshotsOncePerRun();
   return {
     browser,
     async stop() {

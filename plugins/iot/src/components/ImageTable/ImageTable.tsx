@@ -18,7 +18,6 @@ import {
   ImageListItem,
   ImageVersionListItem,
 } from '@internal/backstage-plugin-iot-common';
-import { useId } from 'react';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { sortVersionsNewestFirst } from '../../lib/images';
 import { imageKindLabel, uploadStatusChip } from '../../lib/labels';
@@ -37,10 +36,6 @@ const useStyles = makeStyles(theme => ({
   },
   versions: {
     margin: theme.spacing(0, 0, 2, 6),
-  },
-  caption: {
-    captionSide: 'top',
-    padding: 0,
   },
   usedBy: {
     margin: 0,
@@ -145,16 +140,12 @@ function VersionTable(props: {
   onDelete: (version: VersionToDelete) => void;
 }) {
   const { image, onDelete } = props;
-  const classes = useStyles();
   const { t } = useTranslationRef(iotTranslationRef);
-  const captionId = useId();
   return (
-    <Table size="small" aria-labelledby={captionId}>
-      <caption id={captionId} className={classes.caption}>
-        <Text as="span" variant="body-small" weight="bold">
-          {t('imageList.versionsOf', { name: image.name })}
-        </Text>
-      </caption>
+    <Table
+      size="small"
+      aria-label={t('imageList.versionsOf', { name: image.name })}
+    >
       <TableHead>
         <TableRow>
           <TableCell>{t('fields.version')}</TableCell>
