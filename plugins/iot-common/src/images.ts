@@ -12,6 +12,49 @@ export const IMAGE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Image versions as the file name carries them, e.g. `1.4.2` or `v2.0.0-rc.1`. */
 export const IMAGE_VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.+-]{0,63}$/;
 
+/** Upload and decompressed-content limit of an image (IMG-2): 2 GiB. */
+export const MAX_IMAGE_BYTES = 2 * 1024 ** 3;
+
+/** What an image's file name says about it. */
+export type ImageFileName = {
+  kind: ImageKind;
+  name: string;
+  version: string;
+  /** `tar` or `tar.gz` for Docker; for VMs informational only (`qcow2`, `iso`, ...). */
+  extension: string;
+};
+
+// docker_{name}_{version}.tar(.gz) (IMG-2) and vm_{name}_{version}.<ext>;
+// name and version as IMAGE_NAME_PATTERN and IMAGE_VERSION_PATTERN.
+const IMAGE_FILE_NAMES = [
+  [
+    'docker',
+    /^docker_([a-z0-9][a-z0-9-]{0,62})_([A-Za-z0-9][A-Za-z0-9.+-]{0,63}?)\.(tar|tar\.gz)$/,
+  ],
+  [
+    'vm',
+    /^vm_([a-z0-9][a-z0-9-]{0,62})_([A-Za-z0-9][A-Za-z0-9.+-]{0,63}?)\.(qcow2|vmdk|vhd|img|raw|iso)$/,
+  ],
+] as const;
+
+/**
+ * The image a file name stands for, or undefined when it breaks the naming
+ * rule. Shared by the browser (to refuse before a 2 GB upload starts) and
+ * the server (which stays authoritative).
+ */
+export function matchImageFileName(
+  fileName: string,
+): ImageFileName | undefined {
+  for (const [kind, pattern] of IMAGE_FILE_NAMES) {
+    const match = pattern.exec(fileName);
+    if (match) {
+      const [, name, version, extension] = match;
+      return { kind, name, version, extension };
+    }
+  }
+  return undefined;
+}
+
 /** Largest page of every list route. */
 export const MAX_LIST_LIMIT = 500;
 

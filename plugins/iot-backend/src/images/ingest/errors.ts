@@ -1,5 +1,4 @@
-/** The largest image accepted, both as uploaded and once decompressed: 2 GiB. */
-export const MAX_IMAGE_BYTES = 2 * 1024 ** 3;
+export { MAX_IMAGE_BYTES } from '@internal/backstage-plugin-iot-common';
 
 /**
  * The names of the rules an image upload is checked against; each refusal

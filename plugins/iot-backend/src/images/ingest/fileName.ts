@@ -1,18 +1,10 @@
+import {
+  ImageFileName,
+  matchImageFileName,
+} from '@internal/backstage-plugin-iot-common';
 import { ImageRuleError } from './errors';
 
-/** What an image's file name says about it. */
-export type ImageFileName = {
-  kind: 'docker' | 'vm';
-  name: string;
-  version: string;
-  /** `tar` or `tar.gz` for Docker; for VMs informational only (`qcow2`, `iso`, ...). */
-  extension: string;
-};
-
-const DOCKER_FILE_NAME =
-  /^docker_([a-z0-9][a-z0-9-]{0,62})_([A-Za-z0-9][A-Za-z0-9.+-]{0,63}?)\.(tar|tar\.gz)$/;
-const VM_FILE_NAME =
-  /^vm_([a-z0-9][a-z0-9-]{0,62})_([A-Za-z0-9][A-Za-z0-9.+-]{0,63}?)\.(qcow2|vmdk|vhd|img|raw|iso)$/;
+export type { ImageFileName };
 
 const DOCKER_SHAPE = 'docker_{name}_{version}.tar or .tar.gz';
 const VM_SHAPE = 'vm_{name}_{version}.qcow2, .vmdk, .vhd, .img, .raw or .iso';
@@ -27,18 +19,9 @@ const NAME_RULES =
  *   the name received
  */
 export function parseImageFileName(fileName: string): ImageFileName {
-  const docker = DOCKER_FILE_NAME.exec(fileName);
-  if (docker) {
-    return {
-      kind: 'docker',
-      name: docker[1],
-      version: docker[2],
-      extension: docker[3],
-    };
-  }
-  const vm = VM_FILE_NAME.exec(fileName);
-  if (vm) {
-    return { kind: 'vm', name: vm[1], version: vm[2], extension: vm[3] };
+  const parsed = matchImageFileName(fileName);
+  if (parsed) {
+    return parsed;
   }
   let shape = `${DOCKER_SHAPE}, or ${VM_SHAPE}`;
   if (fileName.startsWith('docker_')) {
