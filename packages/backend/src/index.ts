@@ -43,5 +43,9 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // the IoT portal
 backend.add(import('@internal/backstage-plugin-iot-backend'));
+// keeps images in S3-compatible storage only where iot.images.s3 is configured
+backend.add(
+  import('@internal/backstage-plugin-iot-backend-module-s3-image-store'),
+);
 
 backend.start();
