@@ -59,6 +59,8 @@ export const iotTranslationRef = createTranslationRef({
     imagesPage: {
       uploadTitle: 'Upload an image',
       listTitle: 'Your images',
+      uploadNotAllowed:
+        'Uploading images is for members of an ISV group. Sign in as an ISV (e.g. alice) to upload; reviewers can still browse every image here.',
     },
     upload: {
       zoneLabel: 'Drop an image file to upload it',

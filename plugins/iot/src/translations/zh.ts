@@ -45,6 +45,8 @@ const zh = createTranslationMessages({
     'fields.usedBy': '使用方',
     'fields.actions': '操作',
     'imagesPage.uploadTitle': '上传镜像',
+    'imagesPage.uploadNotAllowed':
+      '只有 ISV 组的成员可以上传镜像。请以 ISV 身份（例如 alice）登录后上传；审核人员仍可在此浏览所有镜像。',
     'imagesPage.listTitle': '我的镜像',
     'upload.zoneLabel': '拖放镜像文件以上传',
     'upload.dropHint': '将镜像文件拖到此处，或',

@@ -1,5 +1,6 @@
 import { ConflictError, ResponseError } from '@backstage/errors';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -14,9 +15,14 @@ import {
 } from '../../__testUtils__/images';
 import { ImagesPage } from './ImagesPage';
 
-function renderPage(api = fakeIotApi()) {
+function renderPage(
+  api = fakeIotApi(),
+  authorize:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   renderInTestApp(<ImagesPage />, {
-    apis: [[iotApiRef, api]],
+    apis: [[iotApiRef, api], mockApis.permission({ authorize })],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
   return api;
@@ -25,6 +31,15 @@ function renderPage(api = fakeIotApi()) {
 const imageLink = (name: string) => screen.findByRole('link', { name });
 
 describe('ImagesPage', () => {
+  it('shows the upload area to ISVs', async () => {
+    renderPage();
+
+    expect(
+      await screen.findByLabelText('Choose image file'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Uploading images is for members/)).toBeNull();
+  });
+
   it('lists the images, first page only', async () => {
     const api = renderPage();
 

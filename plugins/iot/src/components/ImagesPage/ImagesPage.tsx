@@ -12,7 +12,11 @@ import {
 } from '@backstage/ui';
 import { useCallback, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
-import type { UploadedImage } from '@internal/backstage-plugin-iot-common';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  iotImageCreatePermission,
+  type UploadedImage,
+} from '@internal/backstage-plugin-iot-common';
 import { errorMessage } from '../../lib/errors';
 import { iotTranslationRef } from '../../translation';
 import { DeleteVersionDialog, VersionToDelete } from '../DeleteVersionDialog';
@@ -36,6 +40,8 @@ export function ImagesPage() {
   const [toDelete, setToDelete] = useState<VersionToDelete>();
   const [deleted, setDeleted] = useState<VersionToDelete>();
   const list = useImageList({ name: query.name.trim(), status: query.status });
+  // The server decides; this only spares non-ISVs an upload they cannot do.
+  const canUpload = usePermission({ permission: iotImageCreatePermission });
   const { reload } = list;
 
   useDebounce(
@@ -86,7 +92,15 @@ export function ImagesPage() {
             </Text>
           </CardHeader>
           <CardBody>
-            <ImageUpload onUploadFinished={onUploadFinished} />
+            {canUpload.loading && <Progress />}
+            {!canUpload.loading && canUpload.allowed && (
+              <ImageUpload onUploadFinished={onUploadFinished} />
+            )}
+            {!canUpload.loading && !canUpload.allowed && (
+              <Text as="p" color="secondary">
+                {t('imagesPage.uploadNotAllowed')}
+              </Text>
+            )}
           </CardBody>
         </Card>
         <Card>
