@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -117,5 +118,26 @@ export async function startPortal(): Promise<Portal> {
       await new Promise(r => setTimeout(r, 500));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts one portal for the test file (before its tests, stopped after them)
+ * and returns a getter for it.
+ */
+export function usePortal(): () => Portal {
+  let portal: Portal | undefined;
+  before(
+    async () => {
+      portal = await startPortal();
+    },
+    { timeout: 600_000 },
+  );
+  after(async () => {
+    await portal?.stop();
+  });
+  return () => {
+    if (!portal) throw new Error('the portal is not running');
+    return portal;
   };
 }

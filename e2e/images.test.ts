@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import tar from 'tar-stream';
@@ -12,17 +12,10 @@ import {
   BASE_URL,
   personaToken,
   SCREENSHOTS,
-  startPortal,
-  type Portal,
+  usePortal,
 } from './harness.ts';
 
-let portal: Portal;
-before(async () => {
-  portal = await startPortal();
-}, { timeout: 600_000 });
-after(async () => {
-  await portal?.stop();
-});
+const portal = usePortal();
 
 const MiB = 1024 ** 2;
 const TAR = 'application/x-tar';
@@ -116,7 +109,7 @@ async function asAliceOnImagesPage(
   name: string,
   steps: (page: Page, context: BrowserContext) => Promise<void>,
 ) {
-  const context = await portal.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await portal().browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   try {
     await page.goto(BASE_URL);

@@ -2,29 +2,22 @@
 // the built frontend served by the backend, with the demo catalog loaded.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   BASE_URL,
   personaToken,
   SCREENSHOTS,
-  startPortal,
-  type Portal,
+  usePortal,
 } from './harness.ts';
 
-let portal: Portal;
-before(async () => {
-  portal = await startPortal();
-}, { timeout: 600_000 });
-after(async () => {
-  await portal?.stop();
-});
+const portal = usePortal();
 
 const personas = ['alice', 'bob', 'rita', 'sam', 'sue'];
 
 describe('smoke test in Chromium', () => {
   for (const persona of personas) {
     it(`${persona} signs in, opens the catalog and the Smart Parking app`, { timeout: 120_000 }, async () => {
-      const context = await portal.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await portal().browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       try {
         await page.goto(BASE_URL);
