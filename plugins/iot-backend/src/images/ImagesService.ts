@@ -22,7 +22,7 @@ import {
 } from '@internal/backstage-plugin-iot-common';
 import { ImageStore } from '@internal/backstage-plugin-iot-node';
 import { randomBytes } from 'node:crypto';
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuditStore } from '../audit/AuditStore';
 import { CatalogPublisher } from '../catalog/CatalogPublisher';
@@ -467,10 +467,10 @@ export class ImagesService {
       fileName,
       maxBytes: this.maxBytes,
     });
-    const toStore = new PassThrough();
+    // the store reads the inspector's output directly: no stage in between
     const [piped, written, inspected] = await Promise.allSettled([
-      pipeline(body, inspector.stream, toStore, signal ? { signal } : {}),
-      this.store.write(storageKey, toStore),
+      pipeline(body, inspector.stream, signal ? { signal } : {}),
+      this.store.write(storageKey, inspector.stream),
       inspector.result,
     ]);
     rethrowFirst([inspected, piped, written]);

@@ -5,11 +5,17 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** Config key of the directory the local store writes to. */
 export const LOCAL_DIRECTORY_CONFIG_KEY = 'iot.images.local.directory';
+
+/**
+ * Bytes queued for the disk before the upload is paused: what arrives while
+ * one write is under way goes to disk in the next (one writev).
+ */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
 
 /** Suffix of a file being written; never visible as a key. */
 const PARTIAL_MARKER = '.partial-';
@@ -46,17 +52,14 @@ export class LocalImageStore implements ImageStore {
     )}`;
     let sizeBytes = 0;
     try {
-      await pipeline(
-        body,
-        new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
-            sizeBytes += chunk.length;
-            callback(null, chunk);
-          },
-        }),
-        // flush: fsync before close, so the rename publishes durable bytes
-        createWriteStream(partial, { flags: 'wx', flush: true }),
-      );
+      // flush: fsync before close, so the rename publishes durable bytes
+      const file = createWriteStream(partial, {
+        flags: 'wx',
+        flush: true,
+        highWaterMark: WRITE_BUFFER_BYTES,
+      });
+      await pipeline(body, file);
+      sizeBytes = file.bytesWritten;
       await fs.rename(partial, target);
     } catch (error) {
       await fs.rm(partial, { force: true });

@@ -15,11 +15,13 @@ import {
 /** Output chunk of the gunzip stream; large ones inflate about twice as fast. */
 const GUNZIP_CHUNK_BYTES = 256 * 1024;
 /**
- * Compressed bytes queued for the gunzip thread before the upload is paused:
- * enough to keep it busy while the next chunks arrive (~10 % faster than the
- * default 64 KiB), little enough to stay a small fixed window.
+ * Compressed bytes given to gunzip and not yet inflated before the upload is
+ * paused: two of the inspector's 1 MiB batches, one being inflated while the
+ * next waits, so the thread never waits for input and the window stays small
+ * and fixed. Counted as gunzip consumes each piece rather than by its 'drain',
+ * which only comes once its queue is empty (and the thread idle).
  */
-const GUNZIP_QUEUE_BYTES = 1024 * 1024;
+const GUNZIP_BACKLOG_BYTES = 2 * 1024 * 1024;
 
 /** What the content says, before the upload's hash and size are added. */
 export type ContentInspection = {
@@ -34,6 +36,10 @@ export type ContentInspector = {
   /** Inspects a chunk; false when the next must wait for {@link ContentInspector.onReady}. */
   write(chunk: Buffer): boolean;
   onReady(callback: () => void): void;
+  /** Bytes written but not inspected yet (queued for another thread). */
+  readonly backlog: number;
+  /** Called each time the backlog falls to zero: the inspector is idle. */
+  onIdle?: () => void;
   /** Runs the checks that need the whole file. */
   end(): Promise<ContentInspection>;
   destroy(): void;
@@ -50,6 +56,10 @@ export class DockerInspector implements ContentInspector {
   #gunzipDone: Promise<void> | undefined;
   #inflated = 0;
   #failed = false;
+  /** Compressed bytes written to gunzip that it has not consumed yet. */
+  #backlog = 0;
+  #onReady: (() => void) | undefined;
+  onIdle?: () => void;
 
   constructor(
     fileName: ImageFileName,
@@ -82,7 +92,15 @@ export class DockerInspector implements ContentInspector {
   }
 
   onReady(callback: () => void) {
-    this.#gunzip!.once('drain', callback);
+    if (this.#backlog < GUNZIP_BACKLOG_BYTES) {
+      callback();
+    } else {
+      this.#onReady = callback;
+    }
+  }
+
+  get backlog(): number {
+    return this.#backlog;
   }
 
   async end(): Promise<ContentInspection> {
@@ -161,9 +179,10 @@ export class DockerInspector implements ContentInspector {
 
   #startGunzip() {
     // zlib streams take the Transform options too; ZlibOptions does not say so
+    // (the queue is bounded by #feed, not by gunzip's high-water mark)
     const options: ZlibOptions & TransformOptions = {
       chunkSize: GUNZIP_CHUNK_BYTES,
-      writableHighWaterMark: GUNZIP_QUEUE_BYTES,
+      writableHighWaterMark: 64 * 1024 * 1024,
     };
     const gunzip = createGunzip(options);
     this.#gunzip = gunzip;
@@ -218,7 +237,22 @@ export class DockerInspector implements ContentInspector {
       this.#walker.write(chunk);
       return true;
     }
-    return this.#gunzip.write(chunk);
+    this.#backlog += chunk.length;
+    const size = chunk.length;
+    this.#gunzip.write(chunk, () => this.#consumed(size));
+    return this.#backlog < GUNZIP_BACKLOG_BYTES;
+  }
+
+  #consumed(size: number) {
+    this.#backlog -= size;
+    const onReady = this.#onReady;
+    if (onReady && this.#backlog < GUNZIP_BACKLOG_BYTES) {
+      this.#onReady = undefined;
+      onReady();
+    }
+    if (this.#backlog === 0 && !this.#failed) {
+      this.onIdle?.();
+    }
   }
 }
 
@@ -254,6 +288,8 @@ export class VmInspector implements ContentInspector {
   onReady(callback: () => void) {
     callback();
   }
+
+  readonly backlog = 0;
 
   async end(): Promise<ContentInspection> {
     const head = this.#head.subarray(0, this.#headFill);
