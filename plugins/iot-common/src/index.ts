@@ -8,3 +8,4 @@ export * from './entities';
 export * from './permissions';
 export * from './conditions';
 export * from './images';
+export * from './apps';

@@ -27,6 +27,13 @@ export const iotImageDeletePermission = createPermission({
   resourceType: IOT_RESOURCE_TYPE,
 });
 
+/** See an app and its specs (APP-3, APP-5). The owning group and reviewers; drafts stay private. */
+export const iotAppReadPermission = createPermission({
+  name: 'iot.app.read',
+  attributes: { action: 'read' },
+  resourceType: IOT_RESOURCE_TYPE,
+});
+
 /** Create an app (APP-1). ISVs only. */
 export const iotAppCreatePermission = createPermission({
   name: 'iot.app.create',
@@ -76,6 +83,7 @@ export const iotPermissions = [
   iotImageCreatePermission,
   iotImageReadPermission,
   iotImageDeletePermission,
+  iotAppReadPermission,
   iotAppCreatePermission,
   iotAppUpdatePermission,
   iotAppDeletePermission,

@@ -19,6 +19,7 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   iotAppCreatePermission,
   iotAppDeletePermission,
+  iotAppReadPermission,
   iotAppUpdatePermission,
   iotDeviceManagePermission,
   iotImageCreatePermission,
@@ -50,8 +51,11 @@ const personas = {
 type Persona = keyof typeof personas;
 const personaNames = Object.keys(personas) as Persona[];
 
-/** Expected decision kinds: Allow, Deny, iot isOwner, catalog isEntityOwner. */
-type Expected = 'A' | 'D' | 'owner' | 'catalogOwner';
+/**
+ * Expected decision kinds: Allow, Deny, iot isOwner, catalog isEntityOwner,
+ * catalog read of iot entities limited to owners and listed apps.
+ */
+type Expected = 'A' | 'D' | 'owner' | 'catalogOwner' | 'catalogIotRead';
 
 function policy() {
   return new IotPolicy({
@@ -82,6 +86,45 @@ function expectedDecision(
           rule: 'IS_OWNER',
           resourceType: 'iot-resource',
           params: { claims },
+        },
+      };
+    case 'catalogIotRead':
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          anyOf: [
+            {
+              not: {
+                rule: 'IS_ENTITY_KIND',
+                resourceType: 'catalog-entity',
+                params: { kinds: ['IotApp', 'IotSpec', 'IotImage'] },
+              },
+            },
+            {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims },
+            },
+            {
+              allOf: [
+                {
+                  rule: 'IS_ENTITY_KIND',
+                  resourceType: 'catalog-entity',
+                  params: { kinds: ['IotApp', 'IotSpec'] },
+                },
+                {
+                  rule: 'HAS_ANNOTATION',
+                  resourceType: 'catalog-entity',
+                  params: {
+                    annotation: 'iot.portal/review-status',
+                    value: 'approved',
+                  },
+                },
+              ],
+            },
+          ],
         },
       };
     default:
@@ -122,6 +165,7 @@ const table: Array<
   [iotImageCreatePermission, ['A', 'D', 'D', 'D', 'D']],
   [iotAppCreatePermission, ['A', 'D', 'D', 'D', 'D']],
   [iotImageReadPermission, ['owner', 'A', 'D', 'D', 'D']],
+  [iotAppReadPermission, ['owner', 'A', 'D', 'D', 'D']],
   [iotImageDeletePermission, ['owner', 'D', 'D', 'D', 'D']],
   [iotAppUpdatePermission, ['owner', 'D', 'D', 'D', 'D']],
   [iotAppDeletePermission, ['owner', 'D', 'D', 'D', 'D']],
@@ -153,7 +197,10 @@ const table: Array<
   [catalogEntityCreatePermission, ['D', 'A', 'D', 'D', 'D']],
   [catalogLocationCreatePermission, ['D', 'A', 'D', 'D', 'D']],
   [catalogLocationDeletePermission, ['D', 'A', 'D', 'D', 'D']],
-  [catalogEntityReadPermission, ['A', 'A', 'A', 'A', 'A']],
+  [
+    catalogEntityReadPermission,
+    ['catalogIotRead', 'A', 'catalogIotRead', 'catalogIotRead', 'A'],
+  ],
   [catalogLocationReadPermission, ['A', 'A', 'A', 'A', 'A']],
   [searchPermission, ['A', 'A', 'A', 'A', 'A']],
   [scaffolderPermission, ['A', 'A', 'A', 'A', 'A']],

@@ -6,6 +6,7 @@ import {
 import {
   catalogEntityCreatePermission,
   catalogEntityDeletePermission,
+  catalogEntityReadPermission,
   catalogEntityRefreshPermission,
   catalogLocationCreatePermission,
   catalogLocationDeletePermission,
@@ -17,6 +18,7 @@ import {
   isResourcePermission,
   Permission,
   PolicyDecision,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
@@ -24,9 +26,14 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  ANNOTATION_REVIEW_STATUS,
   createIotConditionalDecision,
+  IOT_APP_KIND,
+  IOT_IMAGE_KIND,
   IOT_RESOURCE_TYPE,
+  IOT_SPEC_KIND,
   iotAppCreatePermission,
+  iotAppReadPermission,
   iotAppDeletePermission,
   iotAppUpdatePermission,
   iotConditions,
@@ -103,6 +110,7 @@ export class IotPolicy implements PermissionPolicy {
       case iotAppCreatePermission.name:
         return allowIf('isv');
       case iotImageReadPermission.name:
+      case iotAppReadPermission.name:
         if (roles.has('reviewers')) {
           return ALLOW;
         }
@@ -140,6 +148,14 @@ export class IotPolicy implements PermissionPolicy {
     }
 
     if (
+      user &&
+      isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY) &&
+      isPermission(permission, catalogEntityReadPermission)
+    ) {
+      return this.decideCatalogRead(permission, claims);
+    }
+
+    if (
       isPermission(permission, catalogEntityCreatePermission) ||
       isPermission(permission, catalogLocationCreatePermission) ||
       isPermission(permission, catalogLocationDeletePermission)
@@ -150,5 +166,42 @@ export class IotPolicy implements PermissionPolicy {
     }
 
     return ALLOW;
+  }
+
+  /**
+   * What the iot database publishes stays as private in the catalog as it is
+   * in the iot API: images, and apps and specs until they are listed, are
+   * visible to the owning group and the reviewers only (issue 4: "other
+   * ISVs cannot see drafts of others"). Every other entity stays readable.
+   */
+  private async decideCatalogRead(
+    permission: ResourcePermission<typeof RESOURCE_TYPE_CATALOG_ENTITY>,
+    claims: string[],
+  ): Promise<PolicyDecision> {
+    const roles = await this.roles.rolesOf(claims);
+    if (roles.has('reviewers')) {
+      return ALLOW;
+    }
+    return createCatalogConditionalDecision(permission, {
+      anyOf: [
+        {
+          not: catalogConditions.isEntityKind({
+            kinds: [IOT_APP_KIND, IOT_SPEC_KIND, IOT_IMAGE_KIND],
+          }),
+        },
+        catalogConditions.isEntityOwner({ claims }),
+        {
+          allOf: [
+            catalogConditions.isEntityKind({
+              kinds: [IOT_APP_KIND, IOT_SPEC_KIND],
+            }),
+            catalogConditions.hasAnnotation({
+              annotation: ANNOTATION_REVIEW_STATUS,
+              value: 'approved',
+            }),
+          ],
+        },
+      ],
+    });
   }
 }

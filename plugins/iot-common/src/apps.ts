@@ -1,0 +1,270 @@
+import { z } from 'zod/v4';
+import {
+  DEPLOY_LOCATIONS,
+  DeployLocation,
+  REVIEW_STATUSES,
+  ReviewStatus,
+  SPEC_TYPES,
+  SpecType,
+} from './entities/constants';
+import { IMAGE_NAME_PATTERN, IMAGE_VERSION_PATTERN, MAX_LIST_LIMIT } from './images';
+
+/** Longest app and spec name (APP-1, SPEC-1). */
+export const MAX_APP_NAME_LENGTH = 64;
+/** Longest app description (APP-1). */
+export const MAX_APP_DESCRIPTION_LENGTH = 1024;
+/** Longest spec name (SPEC-1). */
+export const MAX_SPEC_NAME_LENGTH = 64;
+/** Longest spec description (SPEC-1). */
+export const MAX_SPEC_DESCRIPTION_LENGTH = 300;
+/** Largest spec archive `POST /apps/{appId}/specs/import` accepts (SPEC-2): 500 KB. */
+export const MAX_SPEC_ARCHIVE_BYTES = 500 * 1024;
+
+/** Ids of apps and specs: also their catalog entity names. */
+export const RESOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** An industry and its scenarios, as `GET /app-taxonomy` lists them (APP-1). */
+export type Industry = {
+  id: string;
+  /** English label. */
+  label: string;
+  /** Chinese label; the English one when absent. */
+  labelZh?: string;
+  scenarios: { id: string; label: string; labelZh?: string }[];
+};
+
+/** Body of `GET /app-taxonomy`. */
+export type AppTaxonomy = { industries: Industry[] };
+
+/** A name: trimmed, not empty, no control characters. */
+function displayName(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+}
+
+const taxonomyId = z
+  .string()
+  .regex(RESOURCE_ID_PATTERN, 'must be an id from GET /app-taxonomy');
+
+/** Body of `POST /apps` (APP-1). Industry and scenario are checked against the taxonomy by the service. */
+export const createAppRequestSchema = z
+  .object({
+    name: displayName(MAX_APP_NAME_LENGTH),
+    industry: taxonomyId,
+    scenario: taxonomyId,
+    description: z
+      .string()
+      .max(
+        MAX_APP_DESCRIPTION_LENGTH,
+        `must be at most ${MAX_APP_DESCRIPTION_LENGTH} characters`,
+      )
+      .default(''),
+    /** The owning ISV group, needed when the caller is in several. */
+    owner: z.string().min(1).max(255).optional(),
+  })
+  .strict();
+
+/** Body of `PATCH /apps/{appId}` (APP-2): any of the editable fields. */
+export const updateAppRequestSchema = createAppRequestSchema
+  .omit({ owner: true })
+  .partial()
+  .strict();
+
+/** Query of `GET /apps` (APP-3). */
+export const listAppsQuerySchema = z
+  .object({
+    /** Part of the app name (case-insensitive). */
+    name: z.string().max(MAX_APP_NAME_LENGTH).optional(),
+    reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
+    cursor: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+/** Path parameters naming an app. */
+export const appParamsSchema = z.object({
+  appId: z.string().regex(RESOURCE_ID_PATTERN, 'is not an app id'),
+});
+
+/** Path parameters naming a spec. */
+export const specParamsSchema = z.object({
+  specId: z.string().regex(RESOURCE_ID_PATTERN, 'is not a spec id'),
+});
+
+/** A node of a spec's dependency graph (SPEC-7; the resource types arrive with the editor). */
+export const specGraphNodeSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'),
+    type: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a resource type id'),
+    properties: z.record(z.string(), z.unknown()).default({}),
+    position: z.object({ x: z.number(), y: z.number() }).optional(),
+  })
+  .strict();
+
+/** An edge: `source` depends on `target`. */
+export const specGraphEdgeSchema = z
+  .object({ source: z.string().min(1).max(64), target: z.string().min(1).max(64) })
+  .strict();
+
+/** A spec's dependency graph as stored, exported and imported. */
+export const specGraphSchema = z
+  .object({
+    nodes: z.array(specGraphNodeSchema).max(500, 'must have at most 500 nodes'),
+    edges: z.array(specGraphEdgeSchema).max(2000, 'must have at most 2000 edges'),
+  })
+  .strict();
+
+/** @public */
+export type SpecGraph = z.infer<typeof specGraphSchema>;
+/** @public */
+export type SpecGraphNode = z.infer<typeof specGraphNodeSchema>;
+
+/** The empty graph of a new spec. */
+export const EMPTY_SPEC_GRAPH: SpecGraph = { nodes: [], edges: [] };
+
+/** An image version a spec deploys. */
+export type SpecImageUse = { name: string; version: string };
+
+const specImageRefSchema = z
+  .object({
+    name: z.string().regex(IMAGE_NAME_PATTERN),
+    version: z.string().regex(IMAGE_VERSION_PATTERN),
+  })
+  .strict();
+
+/**
+ * The image versions a graph deploys: every node whose `properties.image` is
+ * `{ name, version }` (container workloads and VMs), deduplicated, sorted.
+ */
+export function imagesOfGraph(graph: SpecGraph): SpecImageUse[] {
+  const seen = new Map<string, SpecImageUse>();
+  for (const node of graph.nodes) {
+    const parsed = specImageRefSchema.safeParse(node.properties.image);
+    if (parsed.success) {
+      seen.set(`${parsed.data.name}@${parsed.data.version}`, parsed.data);
+    }
+  }
+  return [...seen.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+  );
+}
+
+/** Body of `POST /apps/{appId}/specs` (SPEC-1). */
+export const createSpecRequestSchema = z
+  .object({
+    type: z.enum(SPEC_TYPES),
+    deployLocation: z.enum(DEPLOY_LOCATIONS),
+    name: displayName(MAX_SPEC_NAME_LENGTH),
+    description: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(
+        MAX_SPEC_DESCRIPTION_LENGTH,
+        `must be at most ${MAX_SPEC_DESCRIPTION_LENGTH} characters`,
+      ),
+    allowTrial: z.boolean().default(false),
+  })
+  .strict();
+
+/** Body of `PATCH /specs/{specId}` (SPEC-3). */
+export const updateSpecRequestSchema = createSpecRequestSchema.partial().strict();
+
+/** Body of `POST /specs/{specId}/copy` (SPEC-6): the new spec's name, else one is suggested. */
+export const copySpecRequestSchema = z
+  .object({ name: displayName(MAX_SPEC_NAME_LENGTH).optional() })
+  .strict();
+
+/** @public */
+export type CreateAppRequest = z.input<typeof createAppRequestSchema>;
+/** @public */
+export type UpdateAppRequest = z.input<typeof updateAppRequestSchema>;
+/** @public */
+export type ListAppsQuery = z.input<typeof listAppsQuerySchema>;
+/** @public */
+export type CreateSpecRequest = z.input<typeof createSpecRequestSchema>;
+/** @public */
+export type UpdateSpecRequest = z.input<typeof updateSpecRequestSchema>;
+
+/** An app as the API answers (APP-1..5). */
+export type IotAppItem = {
+  /** Also the IotApp entity name. */
+  id: string;
+  name: string;
+  industry: string;
+  scenario: string;
+  description: string;
+  reviewStatus: ReviewStatus;
+  /** Entity ref of the owning ISV group. */
+  owner: string;
+  /** Entity ref of the app's IotApp entity. */
+  entityRef: string;
+  specCount: number;
+  createdBy: string;
+  /** ISO 8601 times. */
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Body of `GET /apps`. */
+export type ListAppsResponse = {
+  items: IotAppItem[];
+  nextCursor: string | null;
+};
+
+/** A spec as the API answers (SPEC-1..6). */
+export type IotSpecItem = {
+  /** Also the IotSpec entity name. */
+  id: string;
+  appId: string;
+  name: string;
+  type: SpecType;
+  deployLocation: DeployLocation;
+  description: string;
+  allowTrial: boolean;
+  /** Image versions the graph deploys. */
+  images: SpecImageUse[];
+  owner: string;
+  entityRef: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Body of `GET /apps/{appId}/specs`. */
+export type ListSpecsResponse = { items: IotSpecItem[] };
+
+/** Version of the spec archive manifest this portal writes (SPEC-5). */
+export const SPEC_MANIFEST_VERSION = 1;
+
+/** File name of the manifest inside a spec archive. */
+export const SPEC_MANIFEST_FILE = 'iot-spec.json';
+
+/**
+ * `iot-spec.json`, the manifest of an exported spec (SPEC-5): what import
+ * (SPEC-2) turns back into an identical spec. Documented in
+ * plugins/iot-backend/README.md ("Spec archives").
+ */
+export const specManifestSchema = z
+  .object({
+    manifestVersion: z.literal(SPEC_MANIFEST_VERSION),
+    kind: z.literal('IotSpec'),
+    /** When and from which portal spec it was exported; informational. */
+    exportedAt: z.string().max(64).optional(),
+    source: z.object({ specId: z.string().max(63), appId: z.string().max(63) }).optional(),
+    spec: createSpecRequestSchema,
+    graph: specGraphSchema,
+    /** Image versions the graph deploys; import checks they exist. */
+    images: z.array(specImageRefSchema).max(500),
+  })
+  .strict();
+
+/** @public */
+export type SpecManifest = z.infer<typeof specManifestSchema>;
