@@ -31,6 +31,7 @@ import Router from 'express-promise-router';
 import { Readable } from 'node:stream';
 import { z } from 'zod/v4';
 import { iotResourcePermissionResourceRef } from '../permissions';
+import { collectGarbageBeforeLargeUpload, LARGE_UPLOAD_BYTES } from './fullGc';
 import { imageEntityRef } from './imageEntity';
 import { ImagesService, UploadOutcome } from './ImagesService';
 import { isImageRuleError } from './ingest';
@@ -103,6 +104,10 @@ export function createImagesRouter(options: {
   router.post('/images', async (req, res) => {
     const credentials = await authorize(req, iotImageCreatePermission);
     const uploader = await userInfo.getUserInfo(credentials);
+    if (Number(req.headers['content-length']) >= LARGE_UPLOAD_BYTES) {
+      // see fullGc.ts: a 2 GB upload must not stream into a heap left by start-up
+      collectGarbageBeforeLargeUpload();
+    }
     const outcome = await receiveFile(
       req,
       images.maxImageBytes,
