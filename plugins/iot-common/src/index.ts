@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './conditions';
 export * from './images';
 export * from './apps';
+export * from './resources';
