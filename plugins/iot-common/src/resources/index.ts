@@ -1,2 +1,5 @@
 export * from './types';
 export * from './registry';
+export * from './validate';
+export * from './plan';
+export * from './example';
