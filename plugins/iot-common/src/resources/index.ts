@@ -2,4 +2,6 @@ export * from './types';
 export * from './registry';
 export * from './validate';
 export * from './plan';
+export * from './terraform';
+export * from './kubernetes';
 export * from './example';
