@@ -7,7 +7,11 @@ import {
   SPEC_TYPES,
   SpecType,
 } from './entities/constants';
-import { IMAGE_NAME_PATTERN, IMAGE_VERSION_PATTERN, MAX_LIST_LIMIT } from './images';
+import {
+  IMAGE_NAME_PATTERN,
+  IMAGE_VERSION_PATTERN,
+  MAX_LIST_LIMIT,
+} from './images';
 
 /** Longest app and spec name (APP-1, SPEC-1). */
 export const MAX_APP_NAME_LENGTH = 64;
@@ -50,27 +54,37 @@ const taxonomyId = z
   .string()
   .regex(RESOURCE_ID_PATTERN, 'must be an id from GET /app-taxonomy');
 
+const appDescription = z
+  .string()
+  .max(
+    MAX_APP_DESCRIPTION_LENGTH,
+    `must be at most ${MAX_APP_DESCRIPTION_LENGTH} characters`,
+  );
+
 /** Body of `POST /apps` (APP-1). Industry and scenario are checked against the taxonomy by the service. */
 export const createAppRequestSchema = z
   .object({
     name: displayName(MAX_APP_NAME_LENGTH),
     industry: taxonomyId,
     scenario: taxonomyId,
-    description: z
-      .string()
-      .max(
-        MAX_APP_DESCRIPTION_LENGTH,
-        `must be at most ${MAX_APP_DESCRIPTION_LENGTH} characters`,
-      )
-      .default(''),
+    description: appDescription.default(''),
     /** The owning ISV group, needed when the caller is in several. */
     owner: z.string().min(1).max(255).optional(),
   })
   .strict();
 
-/** Body of `PATCH /apps/{appId}` (APP-2): any of the editable fields. */
-export const updateAppRequestSchema = createAppRequestSchema
-  .omit({ owner: true })
+/**
+ * Body of `PATCH /apps/{appId}` (APP-2): any of the editable fields. Built
+ * without the defaults of the create schema, which `.partial()` would apply
+ * to every field left out.
+ */
+export const updateAppRequestSchema = z
+  .object({
+    name: displayName(MAX_APP_NAME_LENGTH),
+    industry: taxonomyId,
+    scenario: taxonomyId,
+    description: appDescription,
+  })
   .partial()
   .strict();
 
@@ -111,14 +125,19 @@ export const specGraphNodeSchema = z
 
 /** An edge: `source` depends on `target`. */
 export const specGraphEdgeSchema = z
-  .object({ source: z.string().min(1).max(64), target: z.string().min(1).max(64) })
+  .object({
+    source: z.string().min(1).max(64),
+    target: z.string().min(1).max(64),
+  })
   .strict();
 
 /** A spec's dependency graph as stored, exported and imported. */
 export const specGraphSchema = z
   .object({
     nodes: z.array(specGraphNodeSchema).max(500, 'must have at most 500 nodes'),
-    edges: z.array(specGraphEdgeSchema).max(2000, 'must have at most 2000 edges'),
+    edges: z
+      .array(specGraphEdgeSchema)
+      .max(2000, 'must have at most 2000 edges'),
   })
   .strict();
 
@@ -153,30 +172,36 @@ export function imagesOfGraph(graph: SpecGraph): SpecImageUse[] {
     }
   }
   return [...seen.values()].sort(
-    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+    (a, b) =>
+      a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
   );
 }
 
+const specFields = {
+  type: z.enum(SPEC_TYPES),
+  deployLocation: z.enum(DEPLOY_LOCATIONS),
+  name: displayName(MAX_SPEC_NAME_LENGTH),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(
+      MAX_SPEC_DESCRIPTION_LENGTH,
+      `must be at most ${MAX_SPEC_DESCRIPTION_LENGTH} characters`,
+    ),
+  allowTrial: z.boolean(),
+};
+
 /** Body of `POST /apps/{appId}/specs` (SPEC-1). */
 export const createSpecRequestSchema = z
-  .object({
-    type: z.enum(SPEC_TYPES),
-    deployLocation: z.enum(DEPLOY_LOCATIONS),
-    name: displayName(MAX_SPEC_NAME_LENGTH),
-    description: z
-      .string()
-      .trim()
-      .min(1, 'is required')
-      .max(
-        MAX_SPEC_DESCRIPTION_LENGTH,
-        `must be at most ${MAX_SPEC_DESCRIPTION_LENGTH} characters`,
-      ),
-    allowTrial: z.boolean().default(false),
-  })
+  .object({ ...specFields, allowTrial: specFields.allowTrial.default(false) })
   .strict();
 
-/** Body of `PATCH /specs/{specId}` (SPEC-3). */
-export const updateSpecRequestSchema = createSpecRequestSchema.partial().strict();
+/**
+ * Body of `PATCH /specs/{specId}` (SPEC-3). Without the create schema's
+ * default, which `.partial()` would apply to a left-out `allowTrial`.
+ */
+export const updateSpecRequestSchema = z.object(specFields).partial().strict();
 
 /** Body of `POST /specs/{specId}/copy` (SPEC-6): the new spec's name, else one is suggested. */
 export const copySpecRequestSchema = z
@@ -258,7 +283,9 @@ export const specManifestSchema = z
     kind: z.literal('IotSpec'),
     /** When and from which portal spec it was exported; informational. */
     exportedAt: z.string().max(64).optional(),
-    source: z.object({ specId: z.string().max(63), appId: z.string().max(63) }).optional(),
+    source: z
+      .object({ specId: z.string().max(63), appId: z.string().max(63) })
+      .optional(),
     spec: createSpecRequestSchema,
     graph: specGraphSchema,
     /** Image versions the graph deploys; import checks they exist. */
