@@ -22,11 +22,37 @@ export interface Config {
         directory?: string;
       };
     };
+    apps?: {
+      /**
+       * Industries and their scenarios an app is classified by (APP-1),
+       * served at `GET /api/iot/app-taxonomy`. Ids are lower-case words
+       * joined by dashes (they become catalog tags); `labelZh` is the
+       * Chinese label, the English `label` when left out. Setting this
+       * replaces the whole list. Default, with a few scenarios each:
+       * smart-city (parking, street-lighting, waste-management,
+       * environment-monitoring), manufacturing (energy-management,
+       * predictive-maintenance, production-monitoring, quality-inspection),
+       * energy (smart-metering, grid-monitoring, renewables), agriculture
+       * (greenhouse, irrigation, livestock), buildings (hvac,
+       * access-control, energy-management), logistics (fleet-tracking,
+       * cold-chain, warehousing), health (remote-monitoring,
+       * asset-tracking, elderly-care); see src/apps/taxonomy.ts. Apps keep
+       * ids that a later list drops; they are checked again when edited.
+       */
+      industries?: Array<{
+        id: string;
+        label: string;
+        labelZh?: string;
+        scenarios: Array<{ id: string; label: string; labelZh?: string }>;
+      }>;
+    };
     demo?: {
       /**
-       * Upload the demo images (parking-server 1.4.2 for isv-acme,
-       * energy-collector 2.0.0 for isv-globex) through the image service
-       * when the database has no image yet. Default false; app-config.yaml
+       * When the database is empty, seed the demo data through the services:
+       * the images (parking-server 1.4.2 for isv-acme, energy-collector
+       * 2.0.0 for isv-globex) when there is no image yet, then the apps
+       * Smart Parking and Energy Monitor with one spec each deploying those
+       * images when there is no app yet. Default false; app-config.yaml
        * turns it on for local runs.
        */
       seed?: boolean;

@@ -1,7 +1,13 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createConditionExports } from '@backstage/plugin-permission-node';
 import { iotConditions } from '@internal/backstage-plugin-iot-common';
-import { iotResourcePermissionResourceRef, isOwnerRule } from './permissions';
+import {
+  createIotResourceType,
+  iotResourcePermissionResourceRef,
+  isOwnerRule,
+} from './permissions';
 
 function image(owner: unknown, namespace?: string): Entity {
   return {
@@ -62,5 +68,67 @@ describe('isOwnerRule', () => {
     const params = { claims: ['group:default/isv-acme'] };
 
     expect(iotConditions.isOwner(params)).toEqual(conditions.isOwner(params));
+  });
+});
+
+describe('createIotResourceType', () => {
+  const entity = (kind: string, name: string, owner: string): Entity => ({
+    apiVersion: 'iot.portal/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec: { owner },
+  });
+  const fromDatabase = {
+    images: {
+      findImageEntity: async (name: string) =>
+        name === 'parking-server'
+          ? entity('IotImage', name, 'group:default/isv-acme')
+          : undefined,
+    },
+    apps: {
+      findAppEntity: async (id: string) =>
+        id === 'smart-parking'
+          ? entity('IotApp', id, 'group:default/isv-acme')
+          : undefined,
+    },
+    specs: {
+      findSpecEntity: async (id: string) =>
+        id === 'smart-parking-standard'
+          ? entity('IotSpec', id, 'group:default/isv-acme')
+          : undefined,
+    },
+  };
+
+  it('loads images, apps and specs from the database first, the rest from the catalog', async () => {
+    const inCatalog = entity('IotApp', 'from-yaml', 'group:default/isv-globex');
+    const { getResources } = createIotResourceType({
+      ...fromDatabase,
+      catalog: catalogServiceMock({ entities: [inCatalog] }),
+      auth: mockServices.auth(),
+    });
+
+    const resources = await getResources!([
+      'iotapp:default/smart-parking',
+      'iotspec:default/smart-parking-standard',
+      'iotimage:default/parking-server',
+      'iotapp:default/from-yaml',
+      'iotapp:other/smart-parking',
+      'iotspec:default/missing',
+      'not a ref',
+    ]);
+
+    expect(
+      resources.map(
+        resource => resource && `${resource.kind}:${resource.metadata.name}`,
+      ),
+    ).toEqual([
+      'IotApp:smart-parking',
+      'IotSpec:smart-parking-standard',
+      'IotImage:parking-server',
+      'IotApp:from-yaml',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -13,9 +13,11 @@ import {
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import {
+  IOT_APP_KIND,
   IOT_IMAGE_KIND,
   IOT_IS_OWNER_RULE,
   IOT_RESOURCE_TYPE,
+  IOT_SPEC_KIND,
 } from '@internal/backstage-plugin-iot-common';
 import { z } from 'zod/v4';
 
@@ -71,41 +73,49 @@ export const isOwnerRule = createPermissionRule({
   }),
 });
 
-/** Looks up images in the plugin database, by name. */
-export type IotImageLookup = {
-  findImageEntity(name: string): Promise<Entity | undefined>;
+/** Finds the entities the plugin database owns, by entity name. */
+export type IotEntityLookups = {
+  images: { findImageEntity(name: string): Promise<Entity | undefined> };
+  apps: { findAppEntity(id: string): Promise<Entity | undefined> };
+  specs: { findSpecEntity(id: string): Promise<Entity | undefined> };
 };
 
 /**
  * Everything `permissionsRegistry.addResourceType` needs for `iot-resource`.
- * Images come from the plugin database, so that an image is authorized the
- * moment it exists, before the catalog has caught up; everything else (and
- * images the database does not hold) is loaded from the catalog with the
- * plugin's own credentials.
+ * Images, apps and specs come from the plugin database, so that they are
+ * authorized the moment they exist, before the catalog has caught up;
+ * everything else (and refs the database does not hold) is loaded from the
+ * catalog with the plugin's own credentials.
  */
-export function createIotResourceType(options: {
-  catalog: CatalogService;
-  auth: AuthService;
-  images: IotImageLookup;
-}): PermissionsRegistryServiceAddResourceTypeOptions<
+export function createIotResourceType(
+  options: IotEntityLookups & { catalog: CatalogService; auth: AuthService },
+): PermissionsRegistryServiceAddResourceTypeOptions<
   typeof IOT_RESOURCE_TYPE,
   Entity,
   IotResourceFilter
 > {
-  const { catalog, auth, images } = options;
+  const { catalog, auth, images, apps, specs } = options;
+  const fromDatabase: Record<
+    string,
+    (name: string) => Promise<Entity | undefined>
+  > = {
+    [IOT_IMAGE_KIND.toLocaleLowerCase('en-US')]: name =>
+      images.findImageEntity(name),
+    [IOT_APP_KIND.toLocaleLowerCase('en-US')]: id => apps.findAppEntity(id),
+    [IOT_SPEC_KIND.toLocaleLowerCase('en-US')]: id => specs.findSpecEntity(id),
+  };
   return {
     resourceRef: iotResourcePermissionResourceRef,
     rules: [isOwnerRule],
     getResources: async resourceRefs => {
       const resources: (Entity | undefined)[] = await Promise.all(
         resourceRefs.map(ref => {
-          const image = imageNameOf(ref);
-          return image === undefined
-            ? undefined
-            : images.findImageEntity(image);
+          const parsed = databaseRefOf(ref);
+          const find = parsed && fromDatabase[parsed.kind];
+          return find ? find(parsed.name) : undefined;
         }),
       );
-      // The rest (and images only the catalog knows, e.g. from YAML).
+      // The rest (and entities only the catalog knows, e.g. from YAML).
       const fromCatalog = resourceRefs.filter(
         (_ref, index) => resources[index] === undefined,
       );
@@ -126,13 +136,14 @@ export function createIotResourceType(options: {
   };
 }
 
-/** The image name of an `iotimage:default/<name>` ref; undefined for any other ref. */
-function imageNameOf(resourceRef: string): string | undefined {
+/** Lower-case kind and name of a ref in the default namespace; undefined for any other ref. */
+function databaseRefOf(
+  resourceRef: string,
+): { kind: string; name: string } | undefined {
   try {
     const ref = parseEntityRef(resourceRef);
-    return ref.kind.toLocaleLowerCase('en-US') ===
-      IOT_IMAGE_KIND.toLocaleLowerCase('en-US') && ref.namespace === 'default'
-      ? ref.name
+    return ref.namespace === 'default'
+      ? { kind: ref.kind.toLocaleLowerCase('en-US'), name: ref.name }
       : undefined;
   } catch {
     // not an entity ref: the catalog finds nothing for it either

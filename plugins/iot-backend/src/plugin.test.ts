@@ -90,7 +90,7 @@ describe('iotPlugin', () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         status: 'ok',
-        database: { client: 'sqlite', migrations: 2 },
+        database: { client: 'sqlite', migrations: 3 },
       });
     });
 
@@ -218,7 +218,7 @@ describe('iotPlugin', () => {
           status: 'ok',
           database: {
             client: databaseId === 'SQLITE_3' ? 'sqlite' : 'pg',
-            migrations: 2,
+            migrations: 3,
           },
         });
         expect(await knex.schema.hasTable('iot_audit_events')).toBe(true);
@@ -251,7 +251,7 @@ describe('iotPlugin', () => {
         const response = await request(backend.server).get('/api/iot/health');
 
         expect(response.status).toBe(200);
-        expect(response.body.database.migrations).toBe(2);
+        expect(response.body.database.migrations).toBe(3);
       },
     );
   });

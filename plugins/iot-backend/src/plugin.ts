@@ -9,16 +9,23 @@ import {
   ImageStore,
   iotImageStoreExtensionPoint,
 } from '@internal/backstage-plugin-iot-node';
+import { AppsService } from './apps/AppsService';
+import { AppsStore } from './apps/AppsStore';
+import { seedDemoApps } from './apps/seedDemoApps';
+import { readAppTaxonomy } from './apps/taxonomy';
 import { AuditStore } from './audit/AuditStore';
 import { CatalogPublisher } from './catalog/CatalogPublisher';
+import { IsvGroups } from './catalog/IsvGroups';
 import { HealthService } from './health/HealthService';
-import { CatalogImageUsage } from './images/CatalogImageUsage';
 import { ImagesService } from './images/ImagesService';
 import { ImagesStore } from './images/ImagesStore';
 import { LocalImageStore } from './images/LocalImageStore';
 import { seedDemoImages } from './images/seedDemoImages';
 import { createIotResourceType } from './permissions';
 import { createRouter } from './router';
+import { SpecsService } from './specs/SpecsService';
+import { SpecsStore } from './specs/SpecsStore';
+import { SpecTransferService } from './specs/SpecTransferService';
 
 /**
  * The backend of the IoT portal.
@@ -71,21 +78,37 @@ export const iotPlugin = createBackendPlugin({
           `IoT database ready (${status.client}, ${status.migrations} migrations applied)`,
         );
 
+        const audit = await AuditStore.create({ database });
+        const publisher = new CatalogPublisher(events, logger);
+        const isvGroups = new IsvGroups(catalog, auth);
+        const apps = new AppsService({
+          apps: await AppsStore.create({ database }),
+          isvGroups,
+          taxonomy: readAppTaxonomy(config),
+          audit,
+          publisher,
+        });
+        const specs = new SpecsService({
+          specs: await SpecsStore.create({ database }),
+          apps,
+          audit,
+          publisher,
+        });
         const images = new ImagesService({
           images: await ImagesStore.create({ database }),
           store: imageStore ?? LocalImageStore.fromConfig(config),
-          usage: new CatalogImageUsage(catalog, auth),
-          catalog,
-          auth,
-          audit: await AuditStore.create({ database }),
-          publisher: new CatalogPublisher(events, logger),
+          usage: specs,
+          isvGroups,
+          audit,
+          publisher,
           logger,
           maxBytes: config.getOptionalNumber('iot.images.maxBytes'),
         });
+        const transfer = new SpecTransferService({ specs, apps, images });
 
         permissionsRegistry.addPermissions(iotPermissions);
         permissionsRegistry.addResourceType(
-          createIotResourceType({ catalog, auth, images }),
+          createIotResourceType({ catalog, auth, images, apps, specs }),
         );
 
         const recovered = await images.recover();
@@ -96,12 +119,16 @@ export const iotPlugin = createBackendPlugin({
         );
         if (config.getOptionalBoolean('iot.demo.seed')) {
           await seedDemoImages({ images, logger });
+          await seedDemoApps({ apps, specs, logger });
         }
 
         httpRouter.use(
           await createRouter({
             health,
             images,
+            apps,
+            specs,
+            transfer,
             httpAuth,
             userInfo,
             permissions,

@@ -4,17 +4,28 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createAppsRouter } from './apps/createAppsRouter';
 import { HealthService } from './health/HealthService';
+import { createAuthorizer } from './http/authorizer';
 import { createImagesRouter } from './images/createImagesRouter';
-import { ImagesService } from './images/ImagesService';
 import { openApiDocument } from './schema/openapi';
+import { createSpecsRouter } from './specs/createSpecsRouter';
+
+/** A domain service that publishes its rows as catalog entities. */
+type CatalogSource = { catalogEntities(): Promise<Entity[]> };
+type SpecsRouterOptions = Parameters<typeof createSpecsRouter>[0];
 
 export async function createRouter(options: {
   health: Pick<HealthService, 'getStatus'>;
-  images: Parameters<typeof createImagesRouter>[0]['images'] &
-    Pick<ImagesService, 'catalogEntities'>;
+  images: Parameters<typeof createImagesRouter>[0]['images'] & CatalogSource;
+  apps: Parameters<typeof createAppsRouter>[0]['apps'] &
+    SpecsRouterOptions['apps'] &
+    CatalogSource;
+  specs: SpecsRouterOptions['specs'] & CatalogSource;
+  transfer: SpecsRouterOptions['transfer'];
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -23,6 +34,9 @@ export async function createRouter(options: {
   const {
     health,
     images,
+    apps,
+    specs,
+    transfer,
     httpAuth,
     userInfo,
     permissions,
@@ -41,17 +55,21 @@ export async function createRouter(options: {
   // The catalog's IoT entity provider syncs from here; services only.
   router.get('/catalog/entities', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    res.json({ entities: await images.catalogEntities() });
+    const entities = await Promise.all(
+      [images, apps, specs].map(source => source.catalogEntities()),
+    );
+    res.json({ entities: entities.flat() });
   });
 
+  const authorizer = createAuthorizer({
+    httpAuth,
+    permissions,
+    permissionsRegistry,
+  });
+  router.use(createImagesRouter({ images, authorizer, userInfo }));
+  router.use(createAppsRouter({ apps, authorizer, userInfo }));
   router.use(
-    createImagesRouter({
-      images,
-      httpAuth,
-      userInfo,
-      permissions,
-      permissionsRegistry,
-    }),
+    createSpecsRouter({ specs, transfer, apps, authorizer, userInfo }),
   );
 
   return router;

@@ -65,6 +65,77 @@ describe('IotProcessor', () => {
     await expect(processor.validateEntityKind(entity)).resolves.toBe(true);
   });
 
+  it('accepts apps and specs as the iot database publishes them', async () => {
+    const annotations = {
+      'backstage.io/managed-by-location': 'iot:database',
+      'backstage.io/managed-by-origin-location': 'iot:database',
+      'iot.portal/review-status': 'draft',
+    };
+    const fromDatabase: Entity[] = [
+      {
+        apiVersion: 'iot.portal/v1alpha1',
+        kind: 'IotApp',
+        metadata: {
+          name: 'smart-parking',
+          namespace: 'default',
+          title: 'Smart Parking',
+          description: 'Guides drivers to free parking bays.',
+          annotations,
+          tags: ['smart-city', 'parking'],
+        },
+        spec: {
+          owner: 'group:default/isv-acme',
+          industry: 'smart-city',
+          scenario: 'parking',
+        },
+      },
+      {
+        apiVersion: 'iot.portal/v1alpha1',
+        kind: 'IotSpec',
+        metadata: {
+          name: 'smart-parking-standard',
+          namespace: 'default',
+          title: 'Smart Parking — standard',
+          description: 'Public-cloud deployment for up to 5 000 parking bays.',
+          annotations,
+        },
+        spec: {
+          owner: 'group:default/isv-acme',
+          app: 'iotapp:default/smart-parking',
+          type: 'general',
+          deployLocation: 'public-cloud',
+          allowTrial: true,
+          images: [
+            { image: 'iotimage:default/parking-server', version: '1.4.2' },
+          ],
+        },
+      },
+      {
+        apiVersion: 'iot.portal/v1alpha1',
+        kind: 'IotSpec',
+        metadata: {
+          name: 'smart-parking-spec-3fa9c2',
+          namespace: 'default',
+          title: '标准版 (copy 2)',
+          description: '无镜像',
+          annotations,
+        },
+        spec: {
+          owner: 'group:default/isv-acme',
+          app: 'iotapp:default/smart-parking',
+          type: 'experience',
+          deployLocation: 'edge-site',
+          allowTrial: false,
+          images: [],
+        },
+      },
+    ];
+
+    for (const entity of fromDatabase) {
+      await expect(processor.validateEntityKind(entity)).resolves.toBe(true);
+    }
+  });
+
   it('ignores kinds that are not ours', async () => {
     const component = {
       apiVersion: 'backstage.io/v1alpha1',

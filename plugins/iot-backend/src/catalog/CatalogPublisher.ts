@@ -1,9 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+} from '@backstage/catalog-model';
 import { EventsService } from '@backstage/plugin-events-node';
 
 /** Events topic of changes to the entities the iot database owns. */
 export const IOT_CATALOG_TOPIC = 'iot.catalog';
+
+/** Location of every entity the iot database owns. */
+export const IOT_DATABASE_LOCATION = 'iot:database';
+
+/** The location annotations of an entity the iot database owns. */
+export const IOT_DATABASE_LOCATION_ANNOTATIONS = {
+  [ANNOTATION_LOCATION]: IOT_DATABASE_LOCATION,
+  [ANNOTATION_ORIGIN_LOCATION]: IOT_DATABASE_LOCATION,
+};
 
 /** Payload of an {@link IOT_CATALOG_TOPIC} event. */
 export type CatalogDelta = {

@@ -27,10 +27,19 @@ describe('migrations', () => {
         await knex.schema.hasColumn('iot_image_versions', 'unpacked_bytes'),
       ).toBe(true);
 
+      expect(await knex.schema.hasTable('iot_apps')).toBe(true);
+      expect(await knex.schema.hasColumn('iot_specs', 'graph')).toBe(true);
+      expect(
+        await knex.schema.hasColumn('iot_spec_images', 'image_version'),
+      ).toBe(true);
+
       await knex.migrate.rollback({ directory: migrationsDirectory }, true);
       expect(await knex.schema.hasTable('iot_audit_events')).toBe(false);
       expect(await knex.schema.hasTable('iot_image_versions')).toBe(false);
       expect(await knex.schema.hasTable('iot_images')).toBe(false);
+      expect(await knex.schema.hasTable('iot_spec_images')).toBe(false);
+      expect(await knex.schema.hasTable('iot_specs')).toBe(false);
+      expect(await knex.schema.hasTable('iot_apps')).toBe(false);
 
       await knex.destroy();
     },

@@ -17,14 +17,11 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { AuditStore } from '../audit/AuditStore';
 import { CatalogPublisher } from '../catalog/CatalogPublisher';
-import {
-  smartParkingEntities,
-  testGroups,
-  uploaderOf,
-} from './__testUtils__/testOrg';
-import { CatalogImageUsage } from './CatalogImageUsage';
+import { IsvGroups } from '../catalog/IsvGroups';
+import { testGroups, uploaderOf } from '../__testUtils__/testOrg';
 import {
   ABORTED_REASON,
+  ImageUsage,
   ImagesService,
   INTERRUPTED_REASON,
 } from './ImagesService';
@@ -38,6 +35,31 @@ import {
 import { LocalImageStore } from './LocalImageStore';
 
 jest.setTimeout(60_000);
+
+/** What the specs service answers while smart-parking-standard deploys parking-server 1.4.2. */
+const smartParkingUsage: ImageUsage = {
+  async usageOf(names) {
+    return new Map(
+      names
+        .filter(name => name === 'parking-server')
+        .map(name => [
+          name,
+          new Map([
+            [
+              '1.4.2',
+              [
+                {
+                  app: 'iotapp:default/smart-parking',
+                  appTitle: 'Smart Parking',
+                  spec: 'iotspec:default/smart-parking-standard',
+                },
+              ],
+            ],
+          ]),
+        ]),
+    );
+  },
+};
 
 describe('ImagesService', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -54,9 +76,7 @@ describe('ImagesService', () => {
     const database = mockServices.database({ knex });
     const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'iot-svc-'));
     directories.push(directory);
-    const catalog = catalogServiceMock({
-      entities: [...testGroups, ...smartParkingEntities],
-    });
+    const catalog = catalogServiceMock({ entities: testGroups });
     const auth = mockServices.auth();
     const events: EventParams[] = [];
     const images = await ImagesStore.create({ database });
@@ -64,9 +84,8 @@ describe('ImagesService', () => {
     const service = new ImagesService({
       images,
       store: new LocalImageStore(directory),
-      usage: new CatalogImageUsage(catalog, auth),
-      catalog,
-      auth,
+      usage: smartParkingUsage,
+      isvGroups: new IsvGroups(catalog, auth),
       audit,
       publisher: new CatalogPublisher(
         {
@@ -177,7 +196,7 @@ describe('ImagesService', () => {
         upload(service, parkingServer, file, 'rita'),
       ).rejects.toThrow(
         new NotAllowedError(
-          "uploading images needs the isv role (membership of a catalog Group with spec.type 'isv'); user:default/rita has none",
+          "to upload images, a user needs the isv role (membership of a catalog Group with spec.type 'isv'); user:default/rita has none",
         ),
       );
       await expect(
@@ -193,7 +212,7 @@ describe('ImagesService', () => {
           ownerHint: 'isv-globex',
         }),
       ).rejects.toThrow(
-        /cannot upload for group:default\/isv-globex: not one of their ISV groups/,
+        /cannot upload images for group:default\/isv-globex: not one of their ISV groups/,
       );
 
       const outcome = await upload(service, parkingServer, file, 'carol', {
@@ -486,6 +505,45 @@ describe('ImagesService', () => {
       expect((events[0].eventPayload as any).upserted[0].spec.versions).toEqual(
         [expect.objectContaining({ version: '1.4.2' })],
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "tells which image versions a group's spec cannot deploy on %p",
+    async databaseId => {
+      const { service } = await setup(databaseId);
+      await upload(service, parkingServer, 'docker_parking-server_1.4.2.tar');
+      await upload(
+        service,
+        createArchiveWithMissingLayer(),
+        'docker_parking-server_3.0.0.tar',
+      ).catch(() => undefined);
+      await upload(
+        service,
+        createVmImage('qcow2'),
+        'vm_energy-collector_2.0.0.qcow2',
+        'bob',
+      );
+      const uses = [
+        { name: 'parking-server', version: '1.4.2' },
+        { name: 'parking-server', version: '3.0.0' },
+        { name: 'parking-server', version: '9.9.9' },
+        { name: 'energy-collector', version: '2.0.0' },
+        { name: 'unknown', version: '1.0.0' },
+      ];
+
+      expect(
+        await service.unavailableVersions(uses, 'group:default/isv-acme'),
+      ).toEqual(uses.slice(1));
+      expect(await service.unavailableVersions(uses, 'isv-globex')).toEqual([
+        uses[0],
+        uses[1],
+        uses[2],
+        uses[4],
+      ]);
+      expect(
+        await service.unavailableVersions([], 'group:default/isv-acme'),
+      ).toEqual([]);
     },
   );
 

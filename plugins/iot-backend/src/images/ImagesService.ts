@@ -1,24 +1,15 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
-  GROUP_TYPES,
   ImageKind,
   ImageListItem,
   ImageUploadStatus,
   ImageVersionListItem,
+  ImageVersionUsage,
   ListImagesResponse,
+  SpecImageUse,
 } from '@internal/backstage-plugin-iot-common';
 import { ImageStore } from '@internal/backstage-plugin-iot-node';
 import { randomBytes } from 'node:crypto';
@@ -26,8 +17,8 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuditStore } from '../audit/AuditStore';
 import { CatalogPublisher } from '../catalog/CatalogPublisher';
+import { IsvGroups, normalizeGroupRef, PortalUser } from '../catalog/IsvGroups';
 import { IotResourceFilter } from '../permissions';
-import { ImageUsage, ImageUsageMap } from './CatalogImageUsage';
 import { imageEntityRef, toImageEntity } from './imageEntity';
 import {
   ImageRecord,
@@ -51,10 +42,15 @@ export const ABORTED_REASON = 'upload aborted by the client';
 export const INTERRUPTED_REASON = 'interrupted by a restart';
 
 /** Who uploads: the signed-in user and their ownership claims. */
-export type Uploader = {
-  userEntityRef: string;
-  ownershipEntityRefs: string[];
-};
+export type Uploader = PortalUser;
+
+/** Per image name, per version: the specs (and their apps) that deploy it. */
+export type ImageUsageMap = Map<string, Map<string, ImageVersionUsage[]>>;
+
+/** Which specs use which image versions (IMG-3, IMG-5). */
+export interface ImageUsage {
+  usageOf(imageNames: string[]): Promise<ImageUsageMap>;
+}
 
 export type UploadOptions = {
   uploader: Uploader;
@@ -95,8 +91,7 @@ export class ImagesService {
   private readonly images: ImagesStore;
   private readonly store: ImageStore;
   private readonly usage: ImageUsage;
-  private readonly catalog: CatalogService;
-  private readonly auth: AuthService;
+  private readonly isvGroups: IsvGroups;
   private readonly audit: AuditStore;
   private readonly publisher: CatalogPublisher;
   private readonly logger: LoggerService;
@@ -106,8 +101,7 @@ export class ImagesService {
     images: ImagesStore;
     store: ImageStore;
     usage: ImageUsage;
-    catalog: CatalogService;
-    auth: AuthService;
+    isvGroups: IsvGroups;
     audit: AuditStore;
     publisher: CatalogPublisher;
     logger: LoggerService;
@@ -117,8 +111,7 @@ export class ImagesService {
     this.images = options.images;
     this.store = options.store;
     this.usage = options.usage;
-    this.catalog = options.catalog;
-    this.auth = options.auth;
+    this.isvGroups = options.isvGroups;
     this.audit = options.audit;
     this.publisher = options.publisher;
     this.logger = options.logger;
@@ -154,8 +147,9 @@ export class ImagesService {
           `name ${options.kindHint} images ${options.kindHint}_{name}_{version}.*`,
       );
     }
-    const ownerRef = await this.resolveOwner(
+    const ownerRef = await this.isvGroups.ownerFor(
       options.uploader,
+      'upload images',
       options.ownerHint,
     );
     return this.ingest(body, parsed, {
@@ -216,6 +210,31 @@ export class ImagesService {
   async getImage(name: string): Promise<ImageListItem> {
     const image = await this.findImageOrThrow(name);
     return toListItem(image, image, await this.usage.usageOf([name]));
+  }
+
+  /**
+   * Those of `uses` that are not succeeded versions of images `ownerRef`
+   * owns: what a spec of that group cannot deploy.
+   */
+  async unavailableVersions(
+    uses: SpecImageUse[],
+    ownerRef: string,
+  ): Promise<SpecImageUse[]> {
+    const images = new Map(
+      (
+        await this.images.findImages([...new Set(uses.map(use => use.name))])
+      ).map(image => [image.name, image]),
+    );
+    const owner = normalizeGroupRef(ownerRef);
+    return uses.filter(use => {
+      const image = images.get(use.name);
+      return !(
+        image?.ownerRef === owner &&
+        image.versions.some(
+          v => v.version === use.version && v.status === 'succeeded',
+        )
+      );
+    });
   }
 
   /** The image as a catalog entity, for permission checks; undefined when absent. */
@@ -513,58 +532,6 @@ export class ImagesService {
     return { created: false, image, version: existing };
   }
 
-  /**
-   * The ISV group an upload belongs to: the uploader's claims that are
-   * catalog Groups of type `isv`; with several, the `owner` field picks one.
-   */
-  private async resolveOwner(
-    uploader: Uploader,
-    ownerHint?: string,
-  ): Promise<string> {
-    const groupRefs = [
-      ...new Set(
-        uploader.ownershipEntityRefs
-          .map(ref => parseEntityRef(ref))
-          .filter(ref => ref.kind.toLocaleLowerCase('en-US') === 'group')
-          .map(ref => stringifyEntityRef(ref)),
-      ),
-    ];
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: groupRefs, fields: ['kind', 'spec.type'] },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
-    const isvGroups = groupRefs.filter(
-      (_ref, index) => items[index]?.spec?.type === GROUP_TYPES.isv,
-    );
-    if (isvGroups.length === 0) {
-      throw new NotAllowedError(
-        `uploading images needs the isv role (membership of a catalog Group with spec.type 'isv'); ` +
-          `${uploader.userEntityRef} has none`,
-      );
-    }
-    if (ownerHint) {
-      const owner = normalizeGroupRef(ownerHint);
-      if (!isvGroups.includes(owner)) {
-        throw new NotAllowedError(
-          `${
-            uploader.userEntityRef
-          } cannot upload for ${owner}: not one of their ISV groups (${isvGroups.join(
-            ', ',
-          )})`,
-        );
-      }
-      return owner;
-    }
-    if (isvGroups.length > 1) {
-      throw new InputError(
-        `${uploader.userEntityRef} is in several ISV groups (${isvGroups.join(
-          ', ',
-        )}); send the owning group in the 'owner' field`,
-      );
-    }
-    return isvGroups[0];
-  }
-
   private async findImageOrThrow(name: string): Promise<ImageWithVersions> {
     const image = await this.images.findImage(name);
     if (!image) {
@@ -588,12 +555,6 @@ function storageKeyFor(fileName: ImageFileName): string {
   return `${fileName.name}/${fileName.version}-${randomBytes(8).toString(
     'hex',
   )}`;
-}
-
-function normalizeGroupRef(ref: string): string {
-  return stringifyEntityRef(
-    parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
-  );
 }
 
 /** The error to report: a rule the file broke beats the stream errors it caused. */

@@ -2,22 +2,22 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
-  isAndCriteria,
-  isNotCriteria,
-  isOrCriteria,
-} from '@backstage/plugin-permission-node';
-import {
   ImageKind,
   ImageUploadStatus,
 } from '@internal/backstage-plugin-iot-common';
 import { Knex } from 'knex';
 import { getMigratedClient } from '../database/migrateDatabase';
+import {
+  applyOwnerFilter,
+  pageLimit,
+  timestamp,
+  toIso,
+  whereContains,
+} from '../database/queries';
 import { IotResourceFilter } from '../permissions';
 
 const IMAGES = 'iot_images';
 const VERSIONS = 'iot_image_versions';
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 500;
 
 /** An image (one per name), without its versions. */
 export type ImageRecord = {
@@ -246,21 +246,18 @@ export class ImagesStore {
 
   /** Images page by page, ordered by name. */
   async listImages(options: ListImagesOptions = {}): Promise<ImagePage> {
-    const limit = Math.min(
-      Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1),
-      MAX_LIMIT,
-    );
+    const limit = pageLimit(options.limit);
     const query = this.db<ImageRow>(IMAGES)
       .select(`${IMAGES}.*`)
       .orderBy('name', 'asc')
       // One extra row tells whether there is a next page.
       .limit(limit + 1);
     if (options.nameContains) {
-      // SQLite's LIKE has no default escape character: name it.
-      query.whereRaw(`?? like ? escape '\\'`, [
+      whereContains(
+        query,
         `${IMAGES}.name`,
-        `%${escapeLike(options.nameContains.toLocaleLowerCase('en-US'))}%`,
-      ]);
+        options.nameContains.toLocaleLowerCase('en-US'),
+      );
     }
     if (options.status) {
       const status = options.status;
@@ -273,7 +270,7 @@ export class ImagesStore {
       );
     }
     if (options.ownerFilter) {
-      applyOwnerFilter(query, options.ownerFilter);
+      applyOwnerFilter(query, `${IMAGES}.owner_ref`, options.ownerFilter);
     }
     if (options.cursor !== undefined) {
       query.where('name', '>', decodeCursor(options.cursor));
@@ -401,39 +398,6 @@ async function touchImage(tx: Knex.Transaction, imageId: number, now: string) {
   await tx(IMAGES).where({ id: imageId }).update({ updated_at: now });
 }
 
-/**
- * Adds the permission framework's owner criteria as a where clause:
- * `owner_ref IN (...)`, combined with and/or/not as the criteria are.
- */
-function applyOwnerFilter(
-  query: Knex.QueryBuilder,
-  criteria: PermissionCriteria<IotResourceFilter>,
-): void {
-  if (isAndCriteria(criteria)) {
-    query.where(builder => {
-      for (const sub of criteria.allOf) {
-        builder.andWhere(inner => applyOwnerFilter(inner, sub));
-      }
-    });
-  } else if (isOrCriteria(criteria)) {
-    query.where(builder => {
-      for (const sub of criteria.anyOf) {
-        builder.orWhere(inner => applyOwnerFilter(inner, sub));
-      }
-    });
-  } else if (isNotCriteria(criteria)) {
-    query.whereNot(builder => applyOwnerFilter(builder, criteria.not));
-  } else if (criteria.values.length === 0) {
-    query.whereRaw('1 = 0');
-  } else {
-    query.whereIn(`${IMAGES}.owner_ref`, criteria.values);
-  }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, match => `\\${match}`);
-}
-
 function encodeCursor(name: string): string {
   return Buffer.from(name, 'utf8').toString('base64url');
 }
@@ -446,19 +410,6 @@ function decodeCursor(cursor: string): string {
     );
   }
   return name;
-}
-
-/**
- * Timestamps are written by the store, as ISO strings, so that both engines
- * keep milliseconds and SQLite's text sorts in time order.
- */
-function timestamp(): string {
-  return new Date().toISOString();
-}
-
-/** PostgreSQL returns a Date; SQLite the ISO string the store wrote. */
-function toIso(value: Date | string): string {
-  return new Date(value).toISOString();
 }
 
 function toImage(row: ImageRow): ImageRecord {

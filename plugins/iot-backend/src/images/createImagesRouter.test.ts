@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import request from 'supertest';
-import { as, startIotBackend } from './__testUtils__/testBackend';
+import { createAppWithSpec } from '../__testUtils__/apps';
+import { as, startIotBackend } from '../__testUtils__/testBackend';
 import { ImagesStore } from './ImagesStore';
 import {
   createArchiveWithMissingLayer,
@@ -549,6 +550,11 @@ describe('image routes', () => {
 
     it('lists versions with sizes, upload times and the apps using them', async () => {
       await startWithImages();
+      await createAppWithSpec(backend!.server, 'alice', {
+        app: { name: 'Smart Parking' },
+        spec: { name: 'Smart Parking — standard' },
+        images: [{ name: 'parking-server', version: '1.4.2' }],
+      });
 
       const response = await list('alice', '?name=server');
 
@@ -654,6 +660,12 @@ describe('image routes', () => {
         createDockerSaveArchive({ tag: '2.0.0' }),
         'docker_parking-server_2.0.0.tar',
       );
+      // used the moment the spec exists, not once the catalog has it
+      await createAppWithSpec(backend!.server, 'alice', {
+        app: { name: 'Smart Parking' },
+        spec: { name: 'Smart Parking — standard' },
+        images: [{ name: 'parking-server', version: '1.4.2' }],
+      });
       const del = (persona: string, version: string, name = 'parking-server') =>
         request(backend!.server)
           .delete(`/api/iot/images/${name}/versions/${version}`)

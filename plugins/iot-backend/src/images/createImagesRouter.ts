@@ -1,20 +1,5 @@
-import {
-  HttpAuthService,
-  PermissionsRegistryService,
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
-import {
-  CustomErrorBase,
-  InputError,
-  NotAllowedError,
-} from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
   iotImageCreatePermission,
   iotImageDeletePermission,
@@ -30,33 +15,13 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { Readable } from 'node:stream';
 import { z } from 'zod/v4';
-import { iotResourcePermissionResourceRef } from '../permissions';
+import { Authorizer } from '../http/authorizer';
+import { RejectedError } from '../http/errors';
+import { parseInput } from '../http/validation';
 import { collectGarbageBeforeLargeUpload, LARGE_UPLOAD_BYTES } from './fullGc';
 import { imageEntityRef } from './imageEntity';
 import { ImagesService, UploadOutcome } from './ImagesService';
 import { isImageRuleError } from './ingest';
-
-const HTTP_ERROR_NAMES = {
-  413: 'PayloadTooLargeError',
-  415: 'UnsupportedMediaTypeError',
-  422: 'UnprocessableEntityError',
-} as const;
-
-/**
- * An upload refused for its content; the backend's error handler answers
- * with `statusCode` and Backstage's error body, which names the rule.
- */
-export class ImageRejectedError extends CustomErrorBase {
-  readonly statusCode: 413 | 415 | 422;
-  readonly rule: string;
-
-  constructor(statusCode: 413 | 415 | 422, rule: string, message: string) {
-    super(message);
-    this.name = HTTP_ERROR_NAMES[statusCode];
-    this.statusCode = statusCode;
-    this.rule = rule;
-  }
-}
 
 /** HTTP routes of image hosting (IMG-1..5); the rules live in the service. */
 export function createImagesRouter(options: {
@@ -64,45 +29,15 @@ export function createImagesRouter(options: {
     ImagesService,
     'upload' | 'listImages' | 'getImage' | 'deleteVersion'
   > & { readonly maxImageBytes: number };
-  httpAuth: HttpAuthService;
+  authorizer: Authorizer;
   userInfo: UserInfoService;
-  permissions: PermissionsService;
-  permissionsRegistry: Pick<PermissionsRegistryService, 'getPermissionRuleset'>;
 }): express.Router {
-  const { images, httpAuth, userInfo, permissions, permissionsRegistry } =
-    options;
+  const { images, authorizer, userInfo } = options;
   const router = Router();
-  // conditional read decisions become an owner filter on the query
-  const toOwnerFilter = createConditionTransformer(
-    permissionsRegistry.getPermissionRuleset(iotResourcePermissionResourceRef),
-  );
-
-  async function authorize(
-    req: express.Request,
-    permission: BasicPermission | ResourcePermission,
-    resourceRef?: string,
-  ) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as ResourcePermission, resourceRef }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `missing permission ${permission.name}${
-          resourceRef ? ` on ${resourceRef}` : ''
-        }`,
-      );
-    }
-    return credentials;
-  }
 
   router.post('/images', async (req, res) => {
-    const credentials = await authorize(req, iotImageCreatePermission);
+    const credentials = await authorizer.user(req);
+    await authorizer.require(credentials, iotImageCreatePermission);
     const uploader = await userInfo.getUserInfo(credentials);
     if (Number(req.headers['content-length']) >= LARGE_UPLOAD_BYTES) {
       // see fullGc.ts: a 2 GB upload must not stream into a heap left by start-up
@@ -128,41 +63,38 @@ export function createImagesRouter(options: {
   });
 
   router.get('/images', async (req, res) => {
-    const query = parse(listImagesQuerySchema, req.query, 'query');
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: iotImageReadPermission }],
-      { credentials },
+    const query = parseInput(listImagesQuerySchema, req.query, 'query');
+    const credentials = await authorizer.user(req);
+    const ownerFilter = await authorizer.readFilter(
+      credentials,
+      iotImageReadPermission,
     );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(
-        `missing permission ${iotImageReadPermission.name}`,
-      );
-    }
-    const ownerFilter =
-      decision.result === AuthorizeResult.CONDITIONAL
-        ? toOwnerFilter(decision.conditions)
-        : undefined;
     res.json(await images.listImages({ ...query, ownerFilter }));
   });
 
   router.get('/images/:name', async (req, res) => {
-    const { name } = parse(imageParamsSchema, req.params, 'path');
+    const { name } = parseInput(imageParamsSchema, req.params, 'path');
+    const credentials = await authorizer.user(req);
     const image = await images.getImage(name);
-    await authorize(req, iotImageReadPermission, image.entityRef);
+    await authorizer.require(
+      credentials,
+      iotImageReadPermission,
+      image.entityRef,
+    );
     res.json(image);
   });
 
   router.delete('/images/:name/versions/:version', async (req, res) => {
-    const { name, version } = parse(
+    const { name, version } = parseInput(
       imageVersionParamsSchema,
       req.params,
       'path',
     );
+    const credentials = await authorizer.user(req);
     // 404 before 403: image names are global (uploads name their owner)
     await images.getImage(name);
-    const credentials = await authorize(
-      req,
+    await authorizer.require(
+      credentials,
       iotImageDeletePermission,
       imageEntityRef(name),
     );
@@ -174,26 +106,6 @@ export function createImagesRouter(options: {
   return router;
 }
 
-function parse<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      `invalid ${what}: ${result.error.issues
-        .map(issue =>
-          issue.path.length
-            ? `${issue.path.join('.')}: ${issue.message}`
-            : issue.message,
-        )
-        .join('; ')}`,
-    );
-  }
-  return result.data;
-}
-
 /** An image rule's refusal as the HTTP error the backend should answer with. */
 function toHttpError(error: unknown): unknown {
   if (!isImageRuleError(error)) {
@@ -202,7 +114,7 @@ function toHttpError(error: unknown): unknown {
   if (error.status === 400) {
     return new InputError(error.message);
   }
-  return new ImageRejectedError(error.status, error.rule, error.message);
+  return new RejectedError(error.status, error.rule, error.message);
 }
 
 function toUploadedImage({ image, version }: UploadOutcome): UploadedImage {

@@ -1,17 +1,11 @@
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   IOT_API_VERSION,
   IOT_IMAGE_KIND,
   IotImageEntity,
 } from '@internal/backstage-plugin-iot-common';
+import { IOT_DATABASE_LOCATION_ANNOTATIONS } from '../catalog/CatalogPublisher';
 import { ImageWithVersions } from './ImagesStore';
-
-/** Location of every entity the iot database owns. */
-export const IOT_DATABASE_LOCATION = 'iot:database';
 
 /** Entity ref of the IotImage of that name, e.g. `iotimage:default/parking-server`. */
 export function imageEntityRef(name: string): string {
@@ -31,10 +25,7 @@ export function toImageEntity(image: ImageWithVersions): IotImageEntity {
       name: image.name,
       namespace: 'default',
       title: image.name,
-      annotations: {
-        [ANNOTATION_LOCATION]: IOT_DATABASE_LOCATION,
-        [ANNOTATION_ORIGIN_LOCATION]: IOT_DATABASE_LOCATION,
-      },
+      annotations: { ...IOT_DATABASE_LOCATION_ANNOTATIONS },
     },
     spec: {
       owner: image.ownerRef,

@@ -7,7 +7,7 @@ import { createDockerSaveArchive, createVmImage } from './ingest/samples';
 export const DEMO_SEED_ACTOR = 'plugin:iot/demo-seed';
 
 /**
- * The images the demo specs deploy (catalog/demo/*.yaml): small but real
+ * The images the demo specs deploy (seedDemoApps): small but real
  * files, uploaded through the service like any other upload.
  */
 function demoUploads() {

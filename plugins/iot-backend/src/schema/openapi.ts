@@ -9,6 +9,71 @@ function errorResponse(description: string) {
   };
 }
 
+function jsonResponse(description: string, schemaName: string) {
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: { $ref: `#/components/schemas/${schemaName}` },
+      },
+    },
+  };
+}
+
+function jsonBody(schemaName: string) {
+  return {
+    required: true,
+    content: {
+      'application/json': {
+        schema: { $ref: `#/components/schemas/${schemaName}` },
+      },
+    },
+  };
+}
+
+function idParameter(name: 'appId' | 'specId') {
+  return {
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+  };
+}
+
+const label = { type: 'string', description: 'English label' };
+const labelZh = {
+  type: 'string',
+  description: 'Chinese label; the English one when absent',
+};
+const timestamp = { type: 'string', format: 'date-time' };
+const specFields = {
+  type: { type: 'string', enum: ['general', 'custom', 'experience'] },
+  deployLocation: {
+    type: 'string',
+    enum: ['public-cloud', 'edge-site', 'private-cloud'],
+  },
+  name: { type: 'string', minLength: 1, maxLength: 64 },
+  description: { type: 'string', minLength: 1, maxLength: 300 },
+  allowTrial: {
+    type: 'boolean',
+    description: 'Whether SIs may start a 7-day trial',
+  },
+};
+const appFields = {
+  name: { type: 'string', minLength: 1, maxLength: 64 },
+  industry: {
+    type: 'string',
+    description: 'An industry id of GET /app-taxonomy',
+    example: 'smart-city',
+  },
+  scenario: {
+    type: 'string',
+    description: 'A scenario id of that industry',
+    example: 'parking',
+  },
+  description: { type: 'string', maxLength: 1024 },
+};
+
 /**
  * OpenAPI description of the iot backend, served at `GET /openapi.json`.
  * Keep `paths` in step with the router; a test compares the two.
@@ -172,6 +237,181 @@ export const openApiDocument = {
             type: 'string',
             nullable: true,
             description: 'Pass as cursor for the next page; null on the last',
+          },
+        },
+      },
+      Industry: {
+        type: 'object',
+        required: ['id', 'label', 'scenarios'],
+        properties: {
+          id: { type: 'string', example: 'smart-city' },
+          label,
+          labelZh,
+          scenarios: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'label'],
+              properties: { id: { type: 'string' }, label, labelZh },
+            },
+          },
+        },
+      },
+      AppTaxonomy: {
+        type: 'object',
+        required: ['industries'],
+        properties: {
+          industries: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Industry' },
+          },
+        },
+      },
+      CreateAppRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'industry', 'scenario'],
+        properties: {
+          ...appFields,
+          owner: {
+            type: 'string',
+            description: 'Owning ISV group ref, when the caller is in several',
+          },
+        },
+      },
+      UpdateAppRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: appFields,
+      },
+      App: {
+        type: 'object',
+        required: [
+          'id',
+          'name',
+          'industry',
+          'scenario',
+          'description',
+          'reviewStatus',
+          'owner',
+          'entityRef',
+          'specCount',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'Derived from the name; also the IotApp entity name',
+            example: 'smart-parking',
+          },
+          ...appFields,
+          reviewStatus: {
+            type: 'string',
+            enum: ['draft', 'in-review', 'approved', 'rejected', 'unlisted'],
+          },
+          owner: {
+            type: 'string',
+            description: 'Entity ref of the owning ISV group',
+          },
+          entityRef: {
+            type: 'string',
+            example: 'iotapp:default/smart-parking',
+          },
+          specCount: { type: 'integer', minimum: 0 },
+          createdBy: {
+            type: 'string',
+            description: 'Entity ref of the creator',
+          },
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        },
+      },
+      AppList: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/App' } },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+            description: 'Pass as cursor for the next page; null on the last',
+          },
+        },
+      },
+      CreateSpecRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'deployLocation', 'name', 'description'],
+        properties: specFields,
+      },
+      UpdateSpecRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: specFields,
+      },
+      CopySpecRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {
+            ...specFields.name,
+            description: 'Name of the copy; default "<name> (copy)"',
+          },
+        },
+      },
+      SpecImage: {
+        type: 'object',
+        required: ['name', 'version'],
+        properties: {
+          name: { type: 'string', example: 'parking-server' },
+          version: { type: 'string', example: '1.4.2' },
+        },
+      },
+      Spec: {
+        type: 'object',
+        required: [
+          'id',
+          'appId',
+          'name',
+          'type',
+          'deployLocation',
+          'description',
+          'allowTrial',
+          'images',
+          'owner',
+          'entityRef',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Derived from the app id and the name; also the IotSpec entity name',
+            example: 'smart-parking-standard',
+          },
+          appId: { type: 'string' },
+          ...specFields,
+          images: {
+            type: 'array',
+            description: 'Image versions the dependency graph deploys',
+            items: { $ref: '#/components/schemas/SpecImage' },
+          },
+          owner: { type: 'string', description: "The app's owning group" },
+          entityRef: { type: 'string' },
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        },
+      },
+      SpecList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Spec' },
           },
         },
       },
@@ -379,6 +619,256 @@ export const openApiDocument = {
           '409': errorResponse(
             'A spec uses the version (the message names the apps), or it is still uploading',
           ),
+        },
+      },
+    },
+    '/app-taxonomy': {
+      get: {
+        operationId: 'getAppTaxonomy',
+        summary:
+          'Industries and scenarios apps are classified by (iot.apps.industries)',
+        responses: {
+          '200': jsonResponse('The taxonomy', 'AppTaxonomy'),
+          '401': errorResponse('No valid Backstage token'),
+        },
+      },
+    },
+    '/apps': {
+      post: {
+        operationId: 'createApp',
+        summary: "Create an app of the caller's ISV group (APP-1)",
+        requestBody: jsonBody('CreateAppRequest'),
+        responses: {
+          '201': jsonResponse('Created, in review status draft', 'App'),
+          '400': errorResponse(
+            'Invalid body, unknown industry or scenario, or several ISV groups and no owner',
+          ),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse(
+            'Missing iot.app.create, or not in an ISV group',
+          ),
+          '409': errorResponse('The group already has an app of that name'),
+        },
+      },
+      get: {
+        operationId: 'listApps',
+        summary: 'Apps the caller may read (APP-3)',
+        parameters: [
+          {
+            name: 'name',
+            in: 'query',
+            schema: { type: 'string', maxLength: 64 },
+            description: 'Part of the app name (case-insensitive)',
+          },
+          {
+            name: 'reviewStatus',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['draft', 'in-review', 'approved', 'rejected', 'unlisted'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          },
+          { name: 'cursor', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': jsonResponse('One page, ordered by name', 'AppList'),
+          '400': errorResponse('Invalid query'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.read'),
+        },
+      },
+    },
+    '/apps/{appId}': {
+      get: {
+        operationId: 'getApp',
+        summary: 'One app (APP-5)',
+        parameters: [idParameter('appId')],
+        responses: {
+          '200': jsonResponse('The app', 'App'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+        },
+      },
+      patch: {
+        operationId: 'updateApp',
+        summary: 'Edit an app (APP-2); its id stays',
+        parameters: [idParameter('appId')],
+        requestBody: jsonBody('UpdateAppRequest'),
+        responses: {
+          '200': jsonResponse('The edited app', 'App'),
+          '400': errorResponse('Invalid body, unknown industry or scenario'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the app'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+          '409': errorResponse('The group already has an app of that name'),
+        },
+      },
+      delete: {
+        operationId: 'deleteApp',
+        summary: 'Delete an app and its specs (APP-4)',
+        parameters: [idParameter('appId')],
+        responses: {
+          '204': { description: 'Deleted' },
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.delete on the app'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+          '409': errorResponse(
+            'The app is in review or has been published; the message says why',
+          ),
+        },
+      },
+    },
+    '/apps/{appId}/specs': {
+      post: {
+        operationId: 'createSpec',
+        summary: 'Add a spec to an app (SPEC-1), with an empty graph',
+        parameters: [idParameter('appId')],
+        requestBody: jsonBody('CreateSpecRequest'),
+        responses: {
+          '201': jsonResponse('Created', 'Spec'),
+          '400': errorResponse('Invalid body'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the app'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+          '409': errorResponse('The app already has a spec of that name'),
+        },
+      },
+      get: {
+        operationId: 'listSpecs',
+        summary: 'The specs of an app, ordered by name',
+        parameters: [idParameter('appId')],
+        responses: {
+          '200': jsonResponse('The specs', 'SpecList'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+        },
+      },
+    },
+    '/apps/{appId}/specs/import': {
+      post: {
+        operationId: 'importSpec',
+        summary: 'Create a spec from an exported .zip (SPEC-2)',
+        description:
+          'The archive holds iot-spec.json (manifestVersion 1, see the README of the iot backend). ' +
+          'A name the app already uses gets " (imported)". Every image version the graph deploys ' +
+          "must be a succeeded version of the app's group.",
+        parameters: [idParameter('appId')],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file'],
+                properties: {
+                  file: {
+                    type: 'string',
+                    format: 'binary',
+                    description: 'The .zip, at most 500 KiB',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': jsonResponse('The imported spec', 'Spec'),
+          '400': errorResponse('No file, or not multipart'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the app'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+          '413': errorResponse('The upload is over 500 KiB'),
+          '415': errorResponse('Not a zip archive'),
+          '422': errorResponse(
+            'Broken or unsafe archive, bad manifest, or image versions the group does not have; the message names the rule',
+          ),
+        },
+      },
+    },
+    '/specs/{specId}': {
+      get: {
+        operationId: 'getSpec',
+        summary: 'One spec',
+        parameters: [idParameter('specId')],
+        responses: {
+          '200': jsonResponse('The spec', 'Spec'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+        },
+      },
+      patch: {
+        operationId: 'updateSpec',
+        summary: "Edit a spec's fields (SPEC-3); its id stays",
+        parameters: [idParameter('specId')],
+        requestBody: jsonBody('UpdateSpecRequest'),
+        responses: {
+          '200': jsonResponse('The edited spec', 'Spec'),
+          '400': errorResponse('Invalid body'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the spec'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': errorResponse('The app already has a spec of that name'),
+        },
+      },
+      delete: {
+        operationId: 'deleteSpec',
+        summary: 'Delete a spec (SPEC-4)',
+        parameters: [idParameter('specId')],
+        responses: {
+          '204': { description: 'Deleted' },
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.delete on the spec'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': errorResponse('The app is in review or published'),
+        },
+      },
+    },
+    '/specs/{specId}/copy': {
+      post: {
+        operationId: 'copySpec',
+        summary:
+          'Copy a spec, graph included, into a new spec of the same app (SPEC-6)',
+        parameters: [idParameter('specId')],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/CopySpecRequest' },
+            },
+          },
+        },
+        responses: {
+          '201': jsonResponse('The copy', 'Spec'),
+          '400': errorResponse('Invalid body'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the spec'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': errorResponse('The app already has a spec of that name'),
+        },
+      },
+    },
+    '/specs/{specId}/export': {
+      get: {
+        operationId: 'exportSpec',
+        summary: 'The spec as a .zip that import accepts unchanged (SPEC-5)',
+        parameters: [idParameter('specId')],
+        responses: {
+          '200': {
+            description:
+              'attachment <specId>.zip: iot-spec.json (fields, graph, images) and README.md',
+            content: {
+              'application/zip': {
+                schema: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
         },
       },
     },

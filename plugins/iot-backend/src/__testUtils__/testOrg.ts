@@ -37,49 +37,13 @@ export const testClaims: Record<string, string[]> = {
   ],
 };
 
-/** The uploader a service call gets for a persona. */
+/** The user a service call gets for a persona. */
 export function uploaderOf(persona: keyof typeof testClaims) {
   return {
     userEntityRef: `user:default/${persona}`,
     ownershipEntityRefs: testClaims[persona],
   };
 }
-
-/** The demo app of isv-acme with a spec that deploys parking-server 1.4.2. */
-export const smartParkingEntities: Entity[] = [
-  {
-    apiVersion: 'iot.portal/v1alpha1',
-    kind: 'IotApp',
-    metadata: {
-      name: 'smart-parking',
-      namespace: 'default',
-      title: 'Smart Parking',
-    },
-    spec: {
-      owner: 'group:default/isv-acme',
-      industry: 'smart-city',
-      scenario: 'parking',
-    },
-  },
-  {
-    apiVersion: 'iot.portal/v1alpha1',
-    kind: 'IotSpec',
-    metadata: { name: 'smart-parking-standard', namespace: 'default' },
-    spec: {
-      owner: 'group:default/isv-acme',
-      app: 'iotapp:default/smart-parking',
-      type: 'general',
-      deployLocation: 'public-cloud',
-      allowTrial: true,
-      images: [{ image: 'iotimage:default/parking-server', version: '1.4.2' }],
-    },
-    relations: [
-      { type: 'dependsOn', targetRef: 'iotimage:default/parking-server' },
-      { type: 'partOf', targetRef: 'iotapp:default/smart-parking' },
-      { type: 'ownedBy', targetRef: 'group:default/isv-acme' },
-    ],
-  },
-];
 
 /** `coreServices.userInfo` answering with {@link testClaims}. */
 export const userInfoFromTestOrg = createServiceFactory({

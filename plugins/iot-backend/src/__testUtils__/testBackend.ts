@@ -15,12 +15,8 @@ import { EventParams, eventsServiceRef } from '@backstage/plugin-events-node';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import permissionModuleIot from '@internal/backstage-plugin-permission-backend-module-iot';
 import { Knex } from 'knex';
-import { iotPlugin } from '../../plugin';
-import {
-  smartParkingEntities,
-  testGroups,
-  userInfoFromTestOrg,
-} from './testOrg';
+import { iotPlugin } from '../plugin';
+import { testGroups, userInfoFromTestOrg } from './testOrg';
 
 type Features = Parameters<typeof startTestBackend>[0]['features'];
 
@@ -91,7 +87,7 @@ export async function startIotBackend(options: {
       userInfoFromTestOrg,
       httpAuthWithOboActors,
       catalogServiceMock.factory({
-        entities: options.entities ?? [...testGroups, ...smartParkingEntities],
+        entities: options.entities ?? testGroups,
       }),
       mockServices.rootConfig.factory({
         data: {

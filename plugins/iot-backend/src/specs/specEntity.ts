@@ -1,0 +1,57 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_REVIEW_STATUS,
+  imagesOfGraph,
+  IOT_API_VERSION,
+  IOT_SPEC_KIND,
+  IotAppItem,
+  IotSpecEntity,
+} from '@internal/backstage-plugin-iot-common';
+import { appEntityRef } from '../apps/appEntity';
+import { IOT_DATABASE_LOCATION_ANNOTATIONS } from '../catalog/CatalogPublisher';
+import { imageEntityRef } from '../images/imageEntity';
+import type { SpecRecord } from './SpecsStore';
+
+/** Entity ref of the IotSpec of that id, e.g. `iotspec:default/smart-parking-standard`. */
+export function specEntityRef(id: string): string {
+  return stringifyEntityRef({
+    kind: IOT_SPEC_KIND,
+    namespace: 'default',
+    name: id,
+  });
+}
+
+/**
+ * The spec as the catalog shows it (SPEC-10): part of its app, owned and
+ * reviewed with it, depending on the image versions its graph deploys.
+ */
+export function toSpecEntity(
+  spec: SpecRecord,
+  app: Pick<IotAppItem, 'owner' | 'reviewStatus'>,
+): IotSpecEntity {
+  return {
+    apiVersion: IOT_API_VERSION,
+    kind: IOT_SPEC_KIND,
+    metadata: {
+      name: spec.id,
+      namespace: 'default',
+      title: spec.name,
+      description: spec.description,
+      annotations: {
+        ...IOT_DATABASE_LOCATION_ANNOTATIONS,
+        [ANNOTATION_REVIEW_STATUS]: app.reviewStatus,
+      },
+    },
+    spec: {
+      owner: app.owner,
+      app: appEntityRef(spec.appId),
+      type: spec.type,
+      deployLocation: spec.deployLocation,
+      allowTrial: spec.allowTrial,
+      images: imagesOfGraph(spec.graph).map(use => ({
+        image: imageEntityRef(use.name),
+        version: use.version,
+      })),
+    },
+  };
+}
