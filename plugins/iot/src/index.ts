@@ -6,10 +6,14 @@
 export { iotPlugin as default } from './plugin';
 export { iotTranslationRef } from './translation';
 export { iotTranslations } from './translations';
-export { iotApiRef, IotApiClient, ImageUploadError } from './api';
+export { iotApiRef, IotApiClient, UploadError } from './api';
 export type {
+  ExportedSpec,
+  ImportSpecOptions,
   IotApi,
+  ListAppsRequest,
   ListImagesRequest,
   UploadImageOptions,
+  UploadOptions,
   UploadProgressEvent,
 } from './api';

@@ -19,7 +19,7 @@ import { iotApiRef } from './api';
 import { imagesPage } from './pages';
 import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
-import { fakeIotApi } from './__testUtils__/images';
+import { fakeIotApi } from './__testUtils__/fakeIotApi';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

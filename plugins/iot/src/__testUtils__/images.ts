@@ -3,7 +3,6 @@ import type {
   ImageVersionListItem,
   UploadedImage,
 } from '@internal/backstage-plugin-iot-common';
-import type { IotApi } from '../api';
 
 // Mirrors what GET /images answers for the demo data of catalog/demo.
 
@@ -81,26 +80,6 @@ export const uploadedParkingServer: UploadedImage = {
   sha256: 'ab'.repeat(32),
   status: 'succeeded',
 };
-
-/** An IotApi whose methods are jest mocks; lists `images` by default. */
-export function fakeIotApi(
-  images: ImageListItem[] = [parkingServer, edgeGateway],
-): jest.Mocked<IotApi> {
-  return {
-    listImages: jest.fn<
-      ReturnType<IotApi['listImages']>,
-      Parameters<IotApi['listImages']>
-    >(async () => ({ items: images, nextCursor: null })),
-    deleteImageVersion: jest.fn<
-      ReturnType<IotApi['deleteImageVersion']>,
-      Parameters<IotApi['deleteImageVersion']>
-    >(async () => undefined),
-    uploadImage: jest.fn<
-      ReturnType<IotApi['uploadImage']>,
-      Parameters<IotApi['uploadImage']>
-    >(async () => uploadedParkingServer),
-  };
-}
 
 /** A file of `size` bytes without allocating them. */
 export function fakeFile(name: string, size = 2048): File {

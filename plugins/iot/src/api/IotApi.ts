@@ -1,9 +1,24 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  AppTaxonomy,
+  CreateAppRequest,
+  CreateSpecRequest,
+  IotAppItem,
+  IotSpecItem,
+  ListAppsResponse,
   ListImagesResponse,
+  ListSpecsResponse,
+  UpdateAppRequest,
+  UpdateSpecRequest,
   UploadedImage,
 } from '@internal/backstage-plugin-iot-common';
-import type { ListImagesRequest, UploadImageOptions } from './types';
+import type {
+  ExportedSpec,
+  ImportSpecOptions,
+  ListAppsRequest,
+  ListImagesRequest,
+  UploadImageOptions,
+} from './types';
 
 /**
  * The IoT backend's routes that the frontend uses.
@@ -16,6 +31,33 @@ export interface IotApi {
   deleteImageVersion(name: string, version: string): Promise<void>;
   /** Streams `file` to the backend, which validates and stores it (IMG-1, IMG-2). */
   uploadImage(file: File, options?: UploadImageOptions): Promise<UploadedImage>;
+
+  /** The caller's apps (drafts of other groups stay hidden), one page (APP-3). */
+  listApps(request?: ListAppsRequest): Promise<ListAppsResponse>;
+  getApp(appId: string): Promise<IotAppItem>;
+  /** Creates a draft app owned by the caller's ISV group (APP-1). */
+  createApp(request: CreateAppRequest): Promise<IotAppItem>;
+  updateApp(appId: string, request: UpdateAppRequest): Promise<IotAppItem>;
+  /** Refused with a 409 once the app has been published (APP-4). */
+  deleteApp(appId: string): Promise<void>;
+  /** The industries and their scenarios that apps choose from (APP-1). */
+  getAppTaxonomy(): Promise<AppTaxonomy>;
+
+  listSpecs(appId: string): Promise<ListSpecsResponse>;
+  getSpec(specId: string): Promise<IotSpecItem>;
+  createSpec(appId: string, request: CreateSpecRequest): Promise<IotSpecItem>;
+  updateSpec(specId: string, request: UpdateSpecRequest): Promise<IotSpecItem>;
+  deleteSpec(specId: string): Promise<void>;
+  /** A new spec with the fields and graph of `specId` (SPEC-6); the server names it when `name` is absent. */
+  copySpec(specId: string, name?: string): Promise<IotSpecItem>;
+  /** The spec as a `.zip` that `importSpec` accepts unchanged (SPEC-5). */
+  exportSpec(specId: string): Promise<ExportedSpec>;
+  /** Creates a spec of `appId` from an exported `.zip` (SPEC-2). */
+  importSpec(
+    appId: string,
+    file: File,
+    options?: ImportSpecOptions,
+  ): Promise<IotSpecItem>;
 }
 
 /** @public */

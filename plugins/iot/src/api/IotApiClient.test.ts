@@ -1,7 +1,7 @@
 import { mockApis } from '@backstage/frontend-test-utils';
 import { ResponseError } from '@backstage/errors';
 import { errorMessage } from '../lib/errors';
-import { ImageUploadError, IotApiClient } from './IotApiClient';
+import { UploadError, IotApiClient } from './IotApiClient';
 
 const BASE_URL = 'http://localhost:7007/api/iot';
 
@@ -137,6 +137,191 @@ describe('IotApiClient', () => {
     );
   });
 
+  it('lists apps with the filters as query parameters', async () => {
+    fetchApi.fetch.mockImplementation(async () =>
+      jsonResponse(200, { items: [], nextCursor: null }),
+    );
+    await client.listApps({
+      name: 'park',
+      reviewStatus: 'in-review',
+      limit: 20,
+      cursor: 'c1',
+    });
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/apps?name=park&reviewStatus=in-review&limit=20&cursor=c1`,
+      undefined,
+    );
+    await client.listApps();
+    expect(fetchApi.fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/apps`,
+      undefined,
+    );
+  });
+
+  it('reads an app, the taxonomy and the specs of an app', async () => {
+    fetchApi.fetch.mockImplementation(async () =>
+      jsonResponse(200, { id: 'x' }),
+    );
+    await client.getApp('smart-parking');
+    await client.getAppTaxonomy();
+    await client.listSpecs('smart-parking');
+    await client.getSpec('smart-parking-standard');
+    expect(fetchApi.fetch.mock.calls.map(call => call[0])).toEqual([
+      `${BASE_URL}/apps/smart-parking`,
+      `${BASE_URL}/app-taxonomy`,
+      `${BASE_URL}/apps/smart-parking/specs`,
+      `${BASE_URL}/specs/smart-parking-standard`,
+    ]);
+  });
+
+  it('sends app and spec changes as JSON', async () => {
+    fetchApi.fetch.mockImplementation(async () =>
+      jsonResponse(201, { id: 'created' }),
+    );
+    const app = {
+      name: 'Smart Parking',
+      industry: 'smart-city',
+      scenario: 'parking',
+      description: '',
+    };
+    const spec = {
+      type: 'general' as const,
+      deployLocation: 'edge-site' as const,
+      name: 'Edge',
+      description: 'On site',
+      allowTrial: true,
+    };
+
+    await expect(client.createApp(app)).resolves.toEqual({ id: 'created' });
+    await client.updateApp('smart-parking', { name: 'Parking' });
+    await client.createSpec('smart-parking', spec);
+    await client.updateSpec('smart-parking-edge', { allowTrial: false });
+    await client.copySpec('smart-parking-edge', 'Edge (copy)');
+    await client.copySpec('smart-parking-edge');
+
+    const json = (method: string, body: unknown) => ({
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(fetchApi.fetch.mock.calls).toEqual([
+      [`${BASE_URL}/apps`, json('POST', app)],
+      [`${BASE_URL}/apps/smart-parking`, json('PATCH', { name: 'Parking' })],
+      [`${BASE_URL}/apps/smart-parking/specs`, json('POST', spec)],
+      [
+        `${BASE_URL}/specs/smart-parking-edge`,
+        json('PATCH', { allowTrial: false }),
+      ],
+      [
+        `${BASE_URL}/specs/smart-parking-edge/copy`,
+        json('POST', { name: 'Edge (copy)' }),
+      ],
+      [`${BASE_URL}/specs/smart-parking-edge/copy`, json('POST', {})],
+    ]);
+  });
+
+  it('deletes apps and specs and passes on the refusal of a published app', async () => {
+    fetchApi.fetch.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await client.deleteSpec('smart-parking-edge');
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/specs/smart-parking-edge`,
+      { method: 'DELETE' },
+    );
+
+    fetchApi.fetch.mockResolvedValueOnce(
+      jsonResponse(409, {
+        error: {
+          name: 'ConflictError',
+          message: 'Smart Parking is published; unlist it before deleting',
+        },
+        response: { statusCode: 409 },
+      }),
+    );
+    const refusal = await client.deleteApp('smart-parking').catch(e => e);
+    expect(fetchApi.fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/apps/smart-parking`,
+      { method: 'DELETE' },
+    );
+    expect(refusal).toBeInstanceOf(ResponseError);
+    expect(errorMessage(refusal)).toBe(
+      'Smart Parking is published; unlist it before deleting',
+    );
+  });
+
+  it.each([
+    ['attachment; filename="smart-parking-edge.zip"', 'smart-parking-edge.zip'],
+    ['attachment; filename=edge.zip', 'edge.zip'],
+    [
+      `attachment; filename="spec.zip"; filename*=UTF-8''%E8%A7%84%E6%A0%BC.zip`,
+      '规格.zip',
+    ],
+    [null, 'smart-parking-edge.zip'],
+  ])(
+    'exports a spec as a blob named by Content-Disposition %s',
+    async (disposition, fileName) => {
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/zip',
+      };
+      if (disposition) {
+        headers['Content-Disposition'] = disposition;
+      }
+      fetchApi.fetch.mockResolvedValue(
+        new Response('PK zip bytes', { status: 200, headers }),
+      );
+      const exported = await client.exportSpec('smart-parking-edge');
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/specs/smart-parking-edge/export`,
+        undefined,
+      );
+      expect(exported.fileName).toBe(fileName);
+      expect(await exported.blob.text()).toBe('PK zip bytes');
+    },
+  );
+
+  it('imports a spec archive as multipart with progress', async () => {
+    const onProgress = jest.fn();
+    const file = Object.assign(new Blob(['PK']), {
+      name: 'edge.zip',
+    }) as File;
+    const result = client.importSpec('smart-parking', file, { onProgress });
+    await new Promise(resolve => setTimeout(resolve, 0));
+    const xhr = FakeXhr.last;
+
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe(`${BASE_URL}/apps/smart-parking/specs/import`);
+    expect(xhr.headers.Authorization).toBe('Bearer alice-token');
+    expect(xhr.body?.get('file')).toEqual(
+      expect.objectContaining({ name: 'edge.zip' }),
+    );
+    xhr.upload.onprogress?.({ loaded: 1, total: 2, lengthComputable: true });
+    expect(onProgress).toHaveBeenCalledWith({ loaded: 1, total: 2 });
+
+    xhr.respond(201, JSON.stringify({ id: 'smart-parking-edge-2' }));
+    await expect(result).resolves.toEqual({ id: 'smart-parking-edge-2' });
+  });
+
+  it('rejects an import with the server message', async () => {
+    const file = Object.assign(new Blob(['PK']), {
+      name: 'edge.zip',
+    }) as File;
+    const result = client.importSpec('smart-parking', file);
+    await new Promise(resolve => setTimeout(resolve, 0));
+    FakeXhr.last.respond(
+      400,
+      JSON.stringify({
+        error: {
+          name: 'InputError',
+          message: "archive entry '../evil' leaves the archive",
+        },
+      }),
+    );
+    await expect(result).rejects.toMatchObject({
+      name: 'UploadError',
+      statusCode: 400,
+      message: "archive entry '../evil' leaves the archive",
+    });
+  });
+
   it('uploads the file as multipart with the token and reports progress', async () => {
     const onProgress = jest.fn();
     const { result, xhr, file } = await startUpload({ onProgress });
@@ -176,7 +361,7 @@ describe('IotApiClient', () => {
       }),
     );
     const error = await result.catch(e => e);
-    expect(error).toBeInstanceOf(ImageUploadError);
+    expect(error).toBeInstanceOf(UploadError);
     expect(error).toMatchObject({
       statusCode: 415,
       message:

@@ -5,20 +5,37 @@ import type {
 } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AppTaxonomy,
+  CreateAppRequest,
+  CreateSpecRequest,
+  IotAppItem,
+  IotSpecItem,
+  ListAppsResponse,
   ListImagesResponse,
+  ListSpecsResponse,
+  UpdateAppRequest,
+  UpdateSpecRequest,
   UploadedImage,
 } from '@internal/backstage-plugin-iot-common';
 import type { IotApi } from './IotApi';
-import type { ListImagesRequest, UploadImageOptions } from './types';
+import type {
+  ExportedSpec,
+  ImportSpecOptions,
+  ListAppsRequest,
+  ListImagesRequest,
+  UploadImageOptions,
+  UploadOptions,
+} from './types';
 
 /**
- * A refused or failed upload. `message` is the server's, which names the
- * rule that failed; `statusCode` is 0 when no answer came back.
+ * A refused or failed upload (image version or spec archive). `message` is
+ * the server's, which names the rule that failed; `statusCode` is 0 when no
+ * answer came back.
  *
  * @public
  */
-export class ImageUploadError extends Error {
-  readonly name = 'ImageUploadError';
+export class UploadError extends Error {
+  readonly name = 'UploadError';
 
   constructor(readonly statusCode: number, message: string) {
     super(message);
@@ -26,20 +43,57 @@ export class ImageUploadError extends Error {
 }
 
 /** The server's message from a Backstage error body `{ error: { message } }`. */
-function uploadErrorOf(xhr: XMLHttpRequest): ImageUploadError {
+function uploadErrorOf(xhr: XMLHttpRequest): UploadError {
   try {
     const message = JSON.parse(xhr.responseText)?.error?.message;
     if (typeof message === 'string' && message) {
-      return new ImageUploadError(xhr.status, message);
+      return new UploadError(xhr.status, message);
     }
   } catch {
     // not JSON, e.g. a proxy's HTML page: fall through to the status line
   }
-  return new ImageUploadError(
+  return new UploadError(
     xhr.status,
     `Request failed with status ${xhr.status} ${xhr.statusText}`.trim(),
   );
 }
+
+/** `path?query` without the undefined and empty values of `params`. */
+function withQuery(path: string, params: Record<string, unknown>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') {
+      query.set(key, String(value));
+    }
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * The file name a Content-Disposition header gives, preferring the RFC 5987
+ * `filename*` form that carries non-ASCII names.
+ */
+function fileNameOfContentDisposition(
+  header: string | null,
+): string | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const extended = /filename\*\s*=\s*utf-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // malformed percent-encoding: try the plain form
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
+  const name = plain?.[2] ?? plain?.[1];
+  return name?.trim() || undefined;
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 /**
  * Talks to the `iot` backend plugin. Uploads use XMLHttpRequest, the only
@@ -66,16 +120,7 @@ export class IotApiClient implements IotApi {
   async listImages(
     request: ListImagesRequest = {},
   ): Promise<ListImagesResponse> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(request)) {
-      if (value !== undefined && value !== '') {
-        query.set(key, String(value));
-      }
-    }
-    const search = query.toString();
-    const response = await this.request(
-      search ? `/images?${search}` : '/images',
-    );
+    const response = await this.request(withQuery('/images', request));
     return response.json();
   }
 
@@ -92,6 +137,124 @@ export class IotApiClient implements IotApi {
     file: File,
     options: UploadImageOptions = {},
   ): Promise<UploadedImage> {
+    return this.upload('/images', file, options);
+  }
+
+  async listApps(request: ListAppsRequest = {}): Promise<ListAppsResponse> {
+    const response = await this.request(withQuery('/apps', request));
+    return response.json();
+  }
+
+  async getApp(appId: string): Promise<IotAppItem> {
+    const response = await this.request(`/apps/${encodeURIComponent(appId)}`);
+    return response.json();
+  }
+
+  async createApp(request: CreateAppRequest): Promise<IotAppItem> {
+    return this.sendJson('POST', '/apps', request);
+  }
+
+  async updateApp(
+    appId: string,
+    request: UpdateAppRequest,
+  ): Promise<IotAppItem> {
+    return this.sendJson(
+      'PATCH',
+      `/apps/${encodeURIComponent(appId)}`,
+      request,
+    );
+  }
+
+  async deleteApp(appId: string): Promise<void> {
+    await this.request(`/apps/${encodeURIComponent(appId)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async getAppTaxonomy(): Promise<AppTaxonomy> {
+    const response = await this.request('/app-taxonomy');
+    return response.json();
+  }
+
+  async listSpecs(appId: string): Promise<ListSpecsResponse> {
+    const response = await this.request(
+      `/apps/${encodeURIComponent(appId)}/specs`,
+    );
+    return response.json();
+  }
+
+  async getSpec(specId: string): Promise<IotSpecItem> {
+    const response = await this.request(`/specs/${encodeURIComponent(specId)}`);
+    return response.json();
+  }
+
+  async createSpec(
+    appId: string,
+    request: CreateSpecRequest,
+  ): Promise<IotSpecItem> {
+    return this.sendJson(
+      'POST',
+      `/apps/${encodeURIComponent(appId)}/specs`,
+      request,
+    );
+  }
+
+  async updateSpec(
+    specId: string,
+    request: UpdateSpecRequest,
+  ): Promise<IotSpecItem> {
+    return this.sendJson(
+      'PATCH',
+      `/specs/${encodeURIComponent(specId)}`,
+      request,
+    );
+  }
+
+  async deleteSpec(specId: string): Promise<void> {
+    await this.request(`/specs/${encodeURIComponent(specId)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async copySpec(specId: string, name?: string): Promise<IotSpecItem> {
+    return this.sendJson(
+      'POST',
+      `/specs/${encodeURIComponent(specId)}/copy`,
+      name === undefined ? {} : { name },
+    );
+  }
+
+  async exportSpec(specId: string): Promise<ExportedSpec> {
+    const response = await this.request(
+      `/specs/${encodeURIComponent(specId)}/export`,
+    );
+    return {
+      blob: await response.blob(),
+      fileName:
+        fileNameOfContentDisposition(
+          response.headers.get('Content-Disposition'),
+        ) ?? `${specId}.zip`,
+    };
+  }
+
+  async importSpec(
+    appId: string,
+    file: File,
+    options: ImportSpecOptions = {},
+  ): Promise<IotSpecItem> {
+    return this.upload(
+      `/apps/${encodeURIComponent(appId)}/specs/import`,
+      file,
+      options,
+    );
+  }
+
+  /** POSTs `file` as the multipart field `file`, reporting progress. */
+  private async upload<T>(
+    path: string,
+    file: File,
+    options: UploadOptions,
+  ): Promise<T> {
     const { onProgress, signal } = options;
     signal?.throwIfAborted();
     const [baseUrl, { token }] = await Promise.all([
@@ -102,11 +265,11 @@ export class IotApiClient implements IotApi {
     const body = new FormData();
     body.append('file', file, file.name);
 
-    return new Promise<UploadedImage>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       const abort = () => xhr.abort();
       const settle = () => signal?.removeEventListener('abort', abort);
-      xhr.open('POST', `${baseUrl}/images`);
+      xhr.open('POST', `${baseUrl}${path}`);
       if (token) {
         xhr.setRequestHeader('Authorization', `Bearer ${token}`);
       }
@@ -123,7 +286,7 @@ export class IotApiClient implements IotApi {
             resolve(JSON.parse(xhr.responseText));
           } catch {
             reject(
-              new ImageUploadError(
+              new UploadError(
                 xhr.status,
                 'The server sent an unreadable answer',
               ),
@@ -136,7 +299,7 @@ export class IotApiClient implements IotApi {
       xhr.onerror = () => {
         settle();
         reject(
-          new ImageUploadError(
+          new UploadError(
             0,
             'The connection to the portal broke off during the upload',
           ),
@@ -149,6 +312,19 @@ export class IotApiClient implements IotApi {
       signal?.addEventListener('abort', abort, { once: true });
       xhr.send(body);
     });
+  }
+
+  private async sendJson<T>(
+    method: 'POST' | 'PATCH',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    const response = await this.request(path, {
+      method,
+      headers: JSON_HEADERS,
+      body: JSON.stringify(body),
+    });
+    return response.json();
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {

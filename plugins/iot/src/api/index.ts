@@ -1,8 +1,12 @@
 export type { IotApi } from './IotApi';
 export { iotApiRef } from './IotApi';
-export { IotApiClient, ImageUploadError } from './IotApiClient';
+export { IotApiClient, UploadError } from './IotApiClient';
 export type {
+  ExportedSpec,
+  ImportSpecOptions,
+  ListAppsRequest,
   ListImagesRequest,
   UploadImageOptions,
+  UploadOptions,
   UploadProgressEvent,
 } from './types';

@@ -3,7 +3,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { iotApiRef } from '../../api';
-import { fakeIotApi } from '../../__testUtils__/images';
+import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
 import { DeleteVersionDialog } from './DeleteVersionDialog';
 
 const target = { name: 'parking-server', version: '1.4.2' };

@@ -7,14 +7,11 @@ import {
   within,
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ImageUploadError, iotApiRef } from '../../api';
+import { UploadError, iotApiRef } from '../../api';
 import type { UploadImageOptions } from '../../api';
 import type { UploadedImage } from '@internal/backstage-plugin-iot-common';
-import {
-  fakeFile,
-  fakeIotApi,
-  uploadedParkingServer,
-} from '../../__testUtils__/images';
+import { fakeFile, uploadedParkingServer } from '../../__testUtils__/images';
+import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
 import { ImageUpload } from './ImageUpload';
 
 const MiB = 1024 ** 2;
@@ -187,7 +184,7 @@ describe('ImageUpload', () => {
   it("shows the server's reason when it refuses the file", async () => {
     const api = fakeIotApi();
     api.uploadImage.mockRejectedValue(
-      new ImageUploadError(
+      new UploadError(
         422,
         "docker archive has no manifest.json or repositories entry; got 'docker_parking-server_1.5.0.tar'",
       ),

@@ -3,7 +3,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { iotApiRef } from '../../api';
-import { fakeIotApi } from '../../__testUtils__/images';
+import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
 import { ImagesPage } from './ImagesPage';
 
 // A file of its own: usePermission caches decisions per permission for the

@@ -9,10 +9,10 @@ import type { ImageListItem } from '@internal/backstage-plugin-iot-common';
 import {
   edgeGateway,
   fakeFile,
-  fakeIotApi,
   parkingServer,
   uploadedParkingServer,
 } from '../../__testUtils__/images';
+import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
 import { ImagesPage } from './ImagesPage';
 
 function renderPage(

@@ -1,0 +1,90 @@
+import type { ImageListItem } from '@internal/backstage-plugin-iot-common';
+import type { IotApi } from '../api';
+import {
+  edgeSpec,
+  meterApp,
+  smartParkingApp,
+  standardSpec,
+  taxonomy,
+} from './apps';
+import { edgeGateway, parkingServer, uploadedParkingServer } from './images';
+
+/** A jest mock of one IotApi method, typed like the method. */
+function method<K extends keyof IotApi>(
+  implementation: (...args: Parameters<IotApi[K]>) => ReturnType<IotApi[K]>,
+) {
+  return jest.fn<ReturnType<IotApi[K]>, Parameters<IotApi[K]>>(implementation);
+}
+
+/**
+ * An IotApi whose methods are jest mocks answering with the demo data; lists
+ * `images` by default.
+ */
+export function fakeIotApi(
+  images: ImageListItem[] = [parkingServer, edgeGateway],
+): jest.Mocked<IotApi> {
+  return {
+    listImages: method<'listImages'>(async () => ({
+      items: images,
+      nextCursor: null,
+    })),
+    deleteImageVersion: method<'deleteImageVersion'>(async () => undefined),
+    uploadImage: method<'uploadImage'>(async () => uploadedParkingServer),
+
+    listApps: method<'listApps'>(async () => ({
+      items: [smartParkingApp, meterApp],
+      nextCursor: null,
+    })),
+    getApp: method<'getApp'>(async appId =>
+      appId === meterApp.id ? meterApp : smartParkingApp,
+    ),
+    createApp: method<'createApp'>(async request => ({
+      ...meterApp,
+      ...request,
+      description: request.description ?? '',
+    })),
+    updateApp: method<'updateApp'>(async (_appId, request) => ({
+      ...smartParkingApp,
+      ...request,
+    })),
+    deleteApp: method<'deleteApp'>(async () => undefined),
+    getAppTaxonomy: method<'getAppTaxonomy'>(async () => taxonomy),
+
+    listSpecs: method<'listSpecs'>(async () => ({
+      items: [standardSpec, edgeSpec],
+    })),
+    getSpec: method<'getSpec'>(async specId =>
+      specId === edgeSpec.id ? edgeSpec : standardSpec,
+    ),
+    createSpec: method<'createSpec'>(async (appId, request) => ({
+      ...edgeSpec,
+      ...request,
+      appId,
+      id: 'smart-parking-new',
+      entityRef: 'iotspec:default/smart-parking-new',
+      allowTrial: request.allowTrial ?? false,
+    })),
+    updateSpec: method<'updateSpec'>(async (specId, request) => ({
+      ...(specId === edgeSpec.id ? edgeSpec : standardSpec),
+      ...request,
+    })),
+    deleteSpec: method<'deleteSpec'>(async () => undefined),
+    copySpec: method<'copySpec'>(async (specId, name) => ({
+      ...(specId === edgeSpec.id ? edgeSpec : standardSpec),
+      id: 'smart-parking-copy',
+      entityRef: 'iotspec:default/smart-parking-copy',
+      name: name ?? 'copy',
+    })),
+    exportSpec: method<'exportSpec'>(async specId => ({
+      blob: new Blob(['PK']),
+      fileName: `${specId}.zip`,
+    })),
+    importSpec: method<'importSpec'>(async appId => ({
+      ...edgeSpec,
+      appId,
+      id: 'smart-parking-imported',
+      entityRef: 'iotspec:default/smart-parking-imported',
+      name: 'Imported edge',
+    })),
+  };
+}
