@@ -2,15 +2,7 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
-import CloudUploadIcon from '@material-ui/icons/CloudUpload';
-import {
-  ChangeEvent,
-  DragEvent,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UploadedImage } from '@internal/backstage-plugin-iot-common';
 import { iotApiRef } from '../../api';
 import { errorMessage, isAbortError } from '../../lib/errors';
@@ -20,32 +12,9 @@ import { durationLabel } from '../../lib/labels';
 import { UploadProgress, UploadSpeedMeter } from '../../lib/uploadProgress';
 import { useLocale } from '../../lib/useLocale';
 import { iotTranslationRef } from '../../translation';
+import { FileDropZone } from '../FileDropZone';
 
 const useStyles = makeStyles(theme => ({
-  zone: {
-    border: `2px dashed ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
-    padding: theme.spacing(3),
-    textAlign: 'center',
-    transition: theme.transitions.create(['border-color', 'background-color']),
-  },
-  dragging: {
-    borderColor: theme.palette.primary.main,
-    backgroundColor: theme.palette.action.hover,
-  },
-  icon: {
-    fontSize: 40,
-    color: theme.palette.text.secondary,
-  },
-  input: {
-    // Visually hidden but reachable for assistive technology and tests.
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
   rules: {
     margin: 0,
     paddingLeft: theme.spacing(2.5),
@@ -82,8 +51,6 @@ export function ImageUpload(props: ImageUploadProps) {
   const locale = useLocale();
   const iotApi = useApi(iotApiRef);
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
-  const [dragging, setDragging] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController>();
   const uploading = state.phase === 'uploading';
 
@@ -145,10 +112,7 @@ export function ImageUpload(props: ImageUploadProps) {
     [iotApi, locale, onUploadFinished, t],
   );
 
-  const uploadFiles = (files: FileList | null) => {
-    if (!files || files.length === 0 || uploading) {
-      return;
-    }
+  const uploadFiles = (files: FileList) => {
     if (files.length > 1) {
       setState({
         phase: 'refused',
@@ -160,75 +124,35 @@ export function ImageUpload(props: ImageUploadProps) {
     upload(files[0]);
   };
 
-  const onInputChange = (event: ChangeEvent<HTMLInputElement>) => {
-    uploadFiles(event.target.files);
-    // Choosing the same file again after a failure must fire a change.
-    event.target.value = '';
-  };
-
-  const onDragOver = (event: DragEvent) => {
-    event.preventDefault();
-    event.dataTransfer.dropEffect = uploading ? 'none' : 'copy';
-    setDragging(!uploading);
-  };
-
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    uploadFiles(event.dataTransfer.files);
-  };
-
   return (
     <Flex direction="column" gap="3">
-      <div
-        role="region"
-        aria-label={t('upload.zoneLabel')}
-        className={`${classes.zone} ${dragging ? classes.dragging : ''}`}
-        onDragOver={onDragOver}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+      <FileDropZone
+        label={t('upload.zoneLabel')}
+        hint={t('upload.dropHint')}
+        chooseLabel={t('upload.chooseFile')}
+        inputLabel={t('upload.inputLabel')}
+        accept={IMAGE_FILE_ACCEPT}
+        disabled={uploading}
+        onFiles={uploadFiles}
       >
-        <Flex direction="column" align="center" gap="2">
-          <CloudUploadIcon className={classes.icon} aria-hidden />
-          <Flex align="center" gap="2">
-            <Text as="span">{t('upload.dropHint')}</Text>
-            <Button
-              variant="secondary"
-              isDisabled={uploading}
-              onPress={() => inputRef.current?.click()}
-            >
-              {t('upload.chooseFile')}
-            </Button>
-          </Flex>
-          <input
-            ref={inputRef}
-            type="file"
-            accept={IMAGE_FILE_ACCEPT}
-            aria-label={t('upload.inputLabel')}
-            className={classes.input}
-            disabled={uploading}
-            onChange={onInputChange}
-            tabIndex={-1}
-          />
-          <ul className={classes.rules}>
-            <li>
-              <Text as="span" variant="body-small" color="secondary">
-                {t('upload.ruleDocker')}
-              </Text>
-            </li>
-            <li>
-              <Text as="span" variant="body-small" color="secondary">
-                {t('upload.ruleVm')}
-              </Text>
-            </li>
-            <li>
-              <Text as="span" variant="body-small" color="secondary">
-                {t('upload.ruleSize')}
-              </Text>
-            </li>
-          </ul>
-        </Flex>
-      </div>
+        <ul className={classes.rules}>
+          <li>
+            <Text as="span" variant="body-small" color="secondary">
+              {t('upload.ruleDocker')}
+            </Text>
+          </li>
+          <li>
+            <Text as="span" variant="body-small" color="secondary">
+              {t('upload.ruleVm')}
+            </Text>
+          </li>
+          <li>
+            <Text as="span" variant="body-small" color="secondary">
+              {t('upload.ruleSize')}
+            </Text>
+          </li>
+        </ul>
+      </FileDropZone>
       {state.phase === 'uploading' && (
         <UploadProgressView
           fileName={state.fileName}
