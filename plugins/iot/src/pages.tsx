@@ -1,6 +1,7 @@
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
+import AppsIcon from '@material-ui/icons/Apps';
 import LayersIcon from '@material-ui/icons/Layers';
-import { imagesRouteRef } from './routes';
+import { appsRouteRef, imagesRouteRef, specRouteRef } from './routes';
 
 // The title doubles as the sidebar entry, which pages with a title, an icon
 // and a route ref get without a separate nav item.
@@ -12,5 +13,27 @@ export const imagesPage = PageBlueprint.make({
     icon: <LayersIcon />,
     routeRef: imagesRouteRef,
     loader: () => import('./components/ImagesPage').then(m => <m.ImagesPage />),
+  },
+});
+
+export const appsPage = PageBlueprint.make({
+  name: 'apps',
+  params: {
+    path: '/iot/apps',
+    title: 'Apps',
+    icon: <AppsIcon />,
+    routeRef: appsRouteRef,
+    loader: () => import('./components/AppsPage').then(m => <m.AppsPage />),
+  },
+});
+
+// No icon: a page of one spec is reached from its app, not from the sidebar.
+export const specPage = PageBlueprint.make({
+  name: 'spec',
+  params: {
+    path: '/iot/specs/:specId',
+    title: 'Spec',
+    routeRef: specRouteRef,
+    loader: () => import('./components/SpecPage').then(m => <m.SpecPage />),
   },
 });

@@ -1,25 +1,33 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   createExtensionTester,
+  mockApis,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   catalogApiMock,
   createTestEntityPage,
 } from '@backstage/plugin-catalog-react/testUtils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   iotAppEntityCard,
   iotImageEntityCard,
   iotSpecEntityCard,
 } from './entityCards';
 import { iotApiRef } from './api';
-import { imagesPage } from './pages';
+import { iotAppSpecsEntityContent } from './entityContents';
+import { appsPage, imagesPage, specPage } from './pages';
 import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
 import { fakeIotApi } from './__testUtils__/fakeIotApi';
+import { iotMountedRoutes } from './__testUtils__/routes';
+import { specRouteRef } from './routes';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -31,9 +39,14 @@ const component: Entity = {
 const foreignApp: Entity = { ...app, apiVersion: 'example.com/v1' };
 
 describe('iotPlugin', () => {
-  it('provides the Images page, its API, the three entity cards and the translations', () => {
+  it('provides its pages, its API, the entity cards, the Specs tab and the translations', () => {
     expect(iotPlugin.id).toBe('iot');
+    expect(iotPlugin.getExtension('page:iot/apps')).toBeDefined();
     expect(iotPlugin.getExtension('page:iot/images')).toBeDefined();
+    expect(iotPlugin.getExtension('page:iot/spec')).toBeDefined();
+    expect(
+      iotPlugin.getExtension('entity-content:iot/app-specs'),
+    ).toBeDefined();
     expect(iotPlugin.getExtension('api:iot')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/app')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/spec')).toBeDefined();
@@ -63,6 +76,17 @@ describe('iotPlugin', () => {
     ).toEqual(['iot.portal/v1alpha1 IotImage']);
   });
 
+  it('shows the Specs tab on IotApp pages only', () => {
+    const filter = createExtensionTester(iotAppSpecsEntityContent).get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
+    expect(
+      [app, spec, image, component, foreignApp]
+        .filter(entity => filter?.(entity))
+        .map(entity => `${entity.apiVersion} ${entity.kind}`),
+    ).toEqual(['iot.portal/v1alpha1 IotApp']);
+  });
+
   it('renders the card on an entity page of its kind', async () => {
     renderTestApp({
       extensions: [
@@ -89,6 +113,82 @@ describe('iotPlugin', () => {
     expect(
       screen.queryByRole('heading', { name: 'IoT app' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('serves the Apps page at /iot/apps', async () => {
+    renderTestApp({
+      extensions: [appsPage],
+      apis: [
+        [iotApiRef, fakeIotApi()],
+        catalogApiMock(),
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+      mountedRoutes: iotMountedRoutes,
+      initialRouteEntries: ['/iot/apps'],
+    });
+
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Your apps' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Smart Parking' }),
+    ).toHaveAttribute('href', '/catalog/default/iotapp/smart-parking');
+  });
+
+  it('serves the page of a spec at /iot/specs/:specId', async () => {
+    const api = fakeIotApi();
+    renderTestApp({
+      extensions: [specPage],
+      apis: [
+        [iotApiRef, api],
+        catalogApiMock(),
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+      initialRouteEntries: ['/iot/specs/smart-parking-edge'],
+    });
+
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Smart Parking — edge' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(api.getSpec).toHaveBeenCalledWith('smart-parking-edge');
+  });
+
+  it("renders the Specs tab on an app's page", async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: app }),
+        iotAppSpecsEntityContent,
+      ],
+      apis: [
+        [iotApiRef, fakeIotApi()],
+        catalogApiMock({ entities: [spec] }),
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+      // the test entity page itself has the entity route
+      mountedRoutes: { '/iot/specs/:specId': specRouteRef },
+    });
+
+    const specs = await screen.findByRole(
+      'table',
+      { name: 'Specs' },
+      { timeout: 10_000 },
+    );
+    expect(
+      await within(specs).findByRole('link', {
+        name: 'Smart Parking — edge',
+      }),
+    ).toHaveAttribute('href', '/iot/specs/smart-parking-edge');
   });
 
   it('serves the Images page at /iot/images', async () => {

@@ -5,26 +5,31 @@ import {
   iotImageEntityCard,
   iotSpecEntityCard,
 } from './entityCards';
-import { imagesPage } from './pages';
-import { imagesRouteRef } from './routes';
+import { iotAppSpecsEntityContent } from './entityContents';
+import { appsPage, imagesPage, specPage } from './pages';
+import { appsRouteRef, imagesRouteRef, specRouteRef } from './routes';
 import { iotTranslationExtension } from './translations';
 
 /**
- * The IoT portal's frontend: the ISV's Images page and entity page cards for
- * IotApp, IotSpec and IotImage, in English and Chinese.
+ * The IoT portal's frontend: the ISV's Apps and Images pages, a page per
+ * spec, entity page cards for IotApp, IotSpec and IotImage and the Specs tab
+ * of an app, in English and Chinese.
  *
  * @public
  */
 export const iotPlugin = createFrontendPlugin({
   pluginId: 'iot',
   title: 'IoT',
-  routes: { images: imagesRouteRef },
+  routes: { images: imagesRouteRef, apps: appsRouteRef, spec: specRouteRef },
   extensions: [
     iotApi,
+    appsPage,
     imagesPage,
+    specPage,
     iotAppEntityCard,
     iotSpecEntityCard,
     iotImageEntityCard,
+    iotAppSpecsEntityContent,
     iotTranslationExtension,
   ],
 });

@@ -11,6 +11,8 @@ export const iotTranslationRef = createTranslationRef({
   messages: {
     appCard: {
       title: 'IoT app',
+      edit: 'Edit',
+      delete: 'Delete app',
       specsTitle: 'Specs',
       noSpecs:
         'No specs yet — add a spec to choose where this app deploys and which images it runs. An app needs at least one spec before it can be submitted for review.',
@@ -55,6 +57,135 @@ export const iotTranslationRef = createTranslationRef({
       lastUpdate: 'Last update',
       usedBy: 'Used by',
       actions: 'Actions',
+      specCount: 'Specs',
+      imagesUsed: 'Images used',
+      catalogEntity: 'Catalog entity',
+    },
+    appsPage: {
+      listTitle: 'Your apps',
+      newApp: 'New app',
+      createNotAllowed:
+        'Creating apps is for members of an ISV group. Sign in as an ISV (e.g. alice) to create one; reviewers see the apps submitted to them here.',
+      searchLabel: 'Search by name',
+      allStatuses: 'All',
+      empty:
+        'No apps yet — create your first app with "New app": give it a name, an industry and a scenario, then add its specs on the app\'s page.',
+      emptyReadOnly:
+        'No apps to show yet. Apps appear here once an ISV group creates them.',
+      noMatch:
+        'No apps match these filters — clear the search or pick another review status.',
+      loadFailed: 'Could not load your apps: {{message}}',
+      loadMore: 'Load more',
+      notYetListed:
+        '{{name}} was created, but the catalog has not listed it yet. Its page opens from the list in a moment.',
+      openApp: 'Open the app page',
+    },
+    appForm: {
+      createTitle: 'New app',
+      editTitle: 'Edit app',
+      chooseIndustry: 'Choose an industry',
+      chooseScenario: 'Choose a scenario',
+      chooseIndustryFirst: 'Choose an industry first',
+      loadingTaxonomy: 'Loading industries…',
+      taxonomyFailed: 'Could not load the industries: {{message}}',
+      publishing: 'Publishing to the catalog…',
+      createFailed: 'Could not create the app',
+      saveFailed: 'Could not save the app',
+    },
+    deleteApp: {
+      title: 'Delete app',
+      body: 'Delete the app {{name}} and its specs? This cannot be undone.',
+      failed: 'Could not delete the app',
+    },
+    specsTab: {
+      title: 'Specs of {{app}}',
+      listLabel: 'Specs',
+      newSpec: 'New spec',
+      importSpec: 'Import spec',
+      readOnly:
+        "Only members of the app's owner group can add, change or delete its specs.",
+      empty:
+        'No specs yet — add one with "New spec" (type, deploy location, name, description), or import a spec exported from another app with "Import spec".',
+      emptyReadOnly: 'This app has no specs yet.',
+      loadFailed: 'Could not load the specs: {{message}}',
+      imported: 'Imported {{name}}.',
+      updated: 'Saved {{name}}.',
+      deleted: 'Deleted {{name}}.',
+    },
+    specActions: {
+      edit: 'Edit',
+      copy: 'Copy',
+      export: 'Export',
+      delete: 'Delete',
+      editSpec: 'Edit {{name}}',
+      copySpec: 'Copy {{name}}',
+      exportSpec: 'Export {{name}}',
+      deleteSpec: 'Delete {{name}}',
+      exportFailed: 'Could not export {{name}}',
+    },
+    specForm: {
+      createTitle: 'New spec',
+      editTitle: 'Edit spec',
+      chooseType: 'Choose a type',
+      chooseDeployLocation: 'Choose a deploy location',
+      allowTrial: 'Allow 7-day trial',
+      createFailed: 'Could not create the spec',
+      saveFailed: 'Could not save the spec',
+    },
+    copyDialog: {
+      title: 'Copy spec',
+      body: 'Copy {{name}}, dependency graph included, into a new spec of the same app.',
+      nameLabel: 'Name of the copy',
+      suggestedName: '{{name}} (copy)',
+      copy: 'Copy',
+      failed: 'Could not copy the spec',
+    },
+    deleteSpec: {
+      title: 'Delete spec',
+      body: 'Delete the spec {{name}}? This cannot be undone.',
+      failed: 'Could not delete the spec',
+    },
+    importDialog: {
+      title: 'Import spec',
+      intro:
+        'Import a spec archive made with "Export" (from this or another app); the new spec joins {{app}}.',
+      zoneLabel: 'Drop a spec archive to import it',
+      dropHint: 'Drag a spec .zip here, or',
+      chooseFile: 'Choose file',
+      inputLabel: 'Choose spec archive',
+      rule: 'A .zip exported from a spec, at most 500 KB',
+      notZip:
+        'Spec archives are .zip files made with "Export"; got \'{{fileName}}\'',
+      tooBig: "Spec archives can be at most 500 KB; '{{fileName}}' is {{size}}",
+      oneFile: 'Drop one spec archive at a time; got {{files}} files',
+      importing: 'Importing {{fileName}}… {{percent}}%',
+      progressLabel: 'Import progress',
+      cancel: 'Cancel import',
+      refusedTitle: '{{fileName}} cannot be imported',
+      failedTitle: 'The portal refused {{fileName}}',
+    },
+    specPage: {
+      loadFailed: 'Could not load the spec: {{message}}',
+      readOnly:
+        "Only members of the app's owner group can change or delete this spec.",
+      updated: 'Saved {{name}}.',
+      editorTitle: 'Dependency editor',
+      editorComing:
+        'The dependency editor of this spec — the cloud resources and images it deploys and how they depend on each other — comes to this page next.',
+    },
+    forms: {
+      counter: '{{used}}/{{max}}',
+      required: 'Required',
+      tooLong: 'At most {{max}} characters',
+      controlCharacters: 'Must not contain control characters',
+    },
+    dialogs: {
+      cancel: 'Cancel',
+      close: 'Close',
+      create: 'Create',
+      save: 'Save',
+      delete: 'Delete',
+      retry: 'Retry',
     },
     imagesPage: {
       uploadTitle: 'Upload an image',

@@ -1,27 +1,32 @@
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
 import { ReactElement } from 'react';
+import { CurrentLocation, iotMountedRoutes } from './routes';
+
+type TestApis = NonNullable<Parameters<typeof renderInTestApp>[1]>['apis'];
 
 /**
  * Renders `card` on the page of `entity`, with entity links routed as in the
- * catalog. `catalog` serves the cards that load related entities.
+ * catalog. `catalog` serves the cards that load related entities; `apis`
+ * adds the others a card needs.
  */
 export function renderEntityCard(
   card: ReactElement,
   entity: Entity,
   catalog?: ReturnType<typeof catalogApiMock>,
+  apis: TestApis = [],
 ) {
   return renderInTestApp(
-    <EntityProvider entity={entity}>{card}</EntityProvider>,
+    <>
+      <EntityProvider entity={entity}>{card}</EntityProvider>
+      <CurrentLocation />
+    </>,
     {
-      apis: catalog && [catalog],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [...(catalog ? [catalog] : []), ...(apis ?? [])],
+      mountedRoutes: iotMountedRoutes,
     },
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '@internal/backstage-plugin-iot-common';
 import type { StatusTone } from '../components/StatusChip';
 import { iotTranslationRef } from '../translation';
+import type { FieldProblem } from './forms';
 
 export type IotTranslate = TranslationFunction<typeof iotTranslationRef.T>;
 
@@ -90,4 +91,16 @@ export function durationLabel(t: IotTranslate, totalSeconds: number): string {
     hours: String(Math.floor(seconds / 3600)),
     minutes: String(Math.floor((seconds % 3600) / 60)),
   });
+}
+
+/** What a form says about a field that breaks a rule. */
+export function fieldProblemText(t: IotTranslate, problem: FieldProblem) {
+  switch (problem.problem) {
+    case 'required':
+      return t('forms.required');
+    case 'too-long':
+      return t('forms.tooLong', { max: String(problem.max) });
+    default:
+      return t('forms.controlCharacters');
+  }
 }

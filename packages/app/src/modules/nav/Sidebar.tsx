@@ -37,6 +37,10 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
+            {/* The ISV's own pages side by side, ahead of the sorted rest. */}
+            {nav.take('page:iot/apps')}
+            {nav.take('page:iot/images')}
+            <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
             </SidebarScrollWrapper>

@@ -1,0 +1,2 @@
+export { AppFilters } from './AppFilters';
+export type { AppFilterValues, AppFiltersProps } from './AppFilters';

@@ -1,0 +1,2 @@
+export { AppFormDialog } from './AppFormDialog';
+export type { AppFormDialogProps } from './AppFormDialog';

@@ -1,0 +1,1 @@
+export { AppSpecsContent } from './AppSpecsContent';

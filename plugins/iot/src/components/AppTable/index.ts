@@ -1,0 +1,2 @@
+export { AppTable } from './AppTable';
+export type { AppTableProps } from './AppTable';

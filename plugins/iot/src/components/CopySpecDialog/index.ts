@@ -1,0 +1,2 @@
+export { CopySpecDialog } from './CopySpecDialog';
+export type { CopySpecDialogProps } from './CopySpecDialog';

@@ -1,0 +1,2 @@
+export { CountedTextField } from './CountedTextField';
+export type { CountedTextFieldProps } from './CountedTextField';

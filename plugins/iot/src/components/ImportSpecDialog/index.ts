@@ -1,0 +1,2 @@
+export { ImportSpecDialog } from './ImportSpecDialog';
+export type { ImportSpecDialogProps } from './ImportSpecDialog';

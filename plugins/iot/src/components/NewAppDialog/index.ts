@@ -1,0 +1,2 @@
+export { NewAppDialog } from './NewAppDialog';
+export type { NewAppDialogProps } from './NewAppDialog';

@@ -1,0 +1,2 @@
+export { SpecActionDialogs } from './SpecActionDialogs';
+export type { SpecAction, SpecActionDialogsProps } from './SpecActionDialogs';

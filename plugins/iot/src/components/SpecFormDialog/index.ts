@@ -1,0 +1,2 @@
+export { SpecFormDialog } from './SpecFormDialog';
+export type { SpecFormDialogProps } from './SpecFormDialog';

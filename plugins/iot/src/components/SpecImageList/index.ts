@@ -1,0 +1,1 @@
+export { SpecImageList } from './SpecImageList';

@@ -1,0 +1,17 @@
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  IOT_API_VERSION,
+  IOT_APP_KIND,
+} from '@internal/backstage-plugin-iot-common';
+
+/** The "Specs" tab of an app's catalog page (SPEC-1..6). */
+export const iotAppSpecsEntityContent = EntityContentBlueprint.make({
+  name: 'app-specs',
+  params: {
+    path: '/specs',
+    title: 'Specs',
+    filter: { apiVersion: IOT_API_VERSION, kind: IOT_APP_KIND },
+    loader: () =>
+      import('./components/AppSpecsContent').then(m => <m.AppSpecsContent />),
+  },
+});
