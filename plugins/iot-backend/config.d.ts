@@ -46,14 +46,25 @@ export interface Config {
         scenarios: Array<{ id: string; label: string; labelZh?: string }>;
       }>;
     };
+    specs?: {
+      /**
+       * Registry (and organisation) the Kubernetes manifests of a spec
+       * (`GET /api/iot/specs/{specId}/exports/kubernetes`) pull the
+       * uploaded images from, as `<registry>/<name>:<version>`. Default:
+       * `swr.cn-north-4.myhuaweicloud.com/iot-portal`, the portal's SWR
+       * organisation (`DEFAULT_IMAGE_REGISTRY` of iot-common).
+       */
+      registry?: string;
+    };
     demo?: {
       /**
        * When the database is empty, seed the demo data through the services:
        * the images (parking-server 1.4.2 for isv-acme, energy-collector
        * 2.0.0 for isv-globex) when there is no image yet, then the apps
-       * Smart Parking and Energy Monitor with one spec each deploying those
-       * images when there is no app yet. Default false; app-config.yaml
-       * turns it on for local runs.
+       * Smart Parking and Energy Monitor with one spec each whose valid
+       * dependency graph deploys those images (a container cluster behind
+       * a load balancer; a VM on an elastic IP) when there is no app yet.
+       * Default false; app-config.yaml turns it on for local runs.
        */
       seed?: boolean;
     };

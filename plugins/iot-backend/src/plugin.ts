@@ -23,6 +23,7 @@ import { LocalImageStore } from './images/LocalImageStore';
 import { seedDemoImages } from './images/seedDemoImages';
 import { createIotResourceType } from './permissions';
 import { createRouter } from './router';
+import { SpecGraphService } from './specs/SpecGraphService';
 import { SpecsService } from './specs/SpecsService';
 import { SpecsStore } from './specs/SpecsStore';
 import { SpecTransferService } from './specs/SpecTransferService';
@@ -104,7 +105,17 @@ export const iotPlugin = createBackendPlugin({
           logger,
           maxBytes: config.getOptionalNumber('iot.images.maxBytes'),
         });
-        const transfer = new SpecTransferService({ specs, apps, images });
+        const graphs = new SpecGraphService({
+          specs,
+          images,
+          registry: config.getOptionalString('iot.specs.registry'),
+        });
+        const transfer = new SpecTransferService({
+          specs,
+          apps,
+          images,
+          graphs,
+        });
 
         permissionsRegistry.addPermissions(iotPermissions);
         permissionsRegistry.addResourceType(
@@ -129,6 +140,7 @@ export const iotPlugin = createBackendPlugin({
             apps,
             specs,
             transfer,
+            graphs,
             httpAuth,
             userInfo,
             permissions,

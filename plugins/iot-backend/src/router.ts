@@ -12,11 +12,13 @@ import { HealthService } from './health/HealthService';
 import { createAuthorizer } from './http/authorizer';
 import { createImagesRouter } from './images/createImagesRouter';
 import { openApiDocument } from './schema/openapi';
+import { createSpecGraphRouter } from './specs/createSpecGraphRouter';
 import { createSpecsRouter } from './specs/createSpecsRouter';
 
 /** A domain service that publishes its rows as catalog entities. */
 type CatalogSource = { catalogEntities(): Promise<Entity[]> };
 type SpecsRouterOptions = Parameters<typeof createSpecsRouter>[0];
+type SpecGraphRouterOptions = Parameters<typeof createSpecGraphRouter>[0];
 
 export async function createRouter(options: {
   health: Pick<HealthService, 'getStatus'>;
@@ -26,6 +28,7 @@ export async function createRouter(options: {
     CatalogSource;
   specs: SpecsRouterOptions['specs'] & CatalogSource;
   transfer: SpecsRouterOptions['transfer'];
+  graphs: SpecGraphRouterOptions['graphs'];
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -37,6 +40,7 @@ export async function createRouter(options: {
     apps,
     specs,
     transfer,
+    graphs,
     httpAuth,
     userInfo,
     permissions,
@@ -66,6 +70,8 @@ export async function createRouter(options: {
     permissions,
     permissionsRegistry,
   });
+  // first: its graph bodies may be larger than the others' JSON parsers allow
+  router.use(createSpecGraphRouter({ graphs, specs, authorizer, userInfo }));
   router.use(createImagesRouter({ images, authorizer, userInfo }));
   router.use(createAppsRouter({ apps, authorizer, userInfo }));
   router.use(

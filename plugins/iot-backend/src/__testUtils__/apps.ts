@@ -10,16 +10,33 @@ import request from 'supertest';
 import { writeSpecArchive } from '../specs/specArchive';
 import { as } from './testBackend';
 
-/** A graph with one container workload per image version. */
+/**
+ * A valid graph with one container workload per (Docker) image version, on
+ * a node pool of a cluster in a subnet of a VPC.
+ */
 export function graphUsing(images: SpecImageUse[]): SpecGraph {
   return {
-    nodes: images.map((image, index) => ({
-      id: `workload-${index + 1}`,
-      type: 'container-workload',
-      properties: { image },
-      position: { x: 100 * index, y: 40 },
-    })),
-    edges: [],
+    nodes: [
+      { id: 'vpc', type: 'vpc', properties: { name: 'vpc' } },
+      { id: 'subnet', type: 'subnet', properties: { name: 'subnet' } },
+      { id: 'cluster', type: 'container-cluster', properties: { name: 'cce' } },
+      { id: 'pool', type: 'node-pool', properties: { name: 'nodes' } },
+      ...images.map((image, index) => ({
+        id: `workload-${index + 1}`,
+        type: 'container-workload',
+        properties: { name: `workload-${index + 1}`, image },
+        position: { x: 100 * index, y: 40 },
+      })),
+    ],
+    edges: [
+      { source: 'subnet', target: 'vpc' },
+      { source: 'cluster', target: 'subnet' },
+      { source: 'pool', target: 'cluster' },
+      ...images.map((_image, index) => ({
+        source: `workload-${index + 1}`,
+        target: 'pool',
+      })),
+    ],
   };
 }
 
@@ -46,8 +63,8 @@ export function specArchiveUsing(
 }
 
 /**
- * Creates an app over HTTP as `persona`, and (by importing an archive, the
- * one route that takes a graph in this issue) a spec deploying `images`.
+ * Creates an app over HTTP as `persona`, and (by importing an archive) a
+ * spec deploying `images`.
  * Fails the test when either is refused.
  */
 export async function createAppWithSpec(

@@ -74,6 +74,8 @@ export async function startIotBackend(options: {
   maxBytes?: number;
   /** `iot.demo.seed` */
   seed?: boolean;
+  /** `iot.specs.registry` */
+  specsRegistry?: string;
   knex?: Knex;
   entities?: Entity[];
   features?: Features;
@@ -98,6 +100,9 @@ export async function startIotBackend(options: {
               ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
             },
             demo: { seed: options.seed ?? false },
+            ...(options.specsRegistry
+              ? { specs: { registry: options.specsRegistry } }
+              : {}),
           },
         },
       }),

@@ -548,6 +548,62 @@ describe('ImagesService', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'lists the versions of named images with kind, status and owner for graph validation on %p',
+    async databaseId => {
+      const { service } = await setup(databaseId);
+      await upload(service, parkingServer, 'docker_parking-server_1.4.2.tar');
+      await upload(
+        service,
+        createArchiveWithMissingLayer(),
+        'docker_parking-server_3.0.0.tar',
+      ).catch(() => undefined);
+      await upload(
+        service,
+        createVmImage('qcow2'),
+        'vm_energy-collector_2.0.0.qcow2',
+        'bob',
+      );
+
+      const versions = await service.imageVersions([
+        'parking-server',
+        'energy-collector',
+        'parking-server',
+        'unknown',
+      ]);
+
+      expect(
+        versions.sort(
+          (a, b) =>
+            a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+        ),
+      ).toEqual([
+        {
+          name: 'energy-collector',
+          version: '2.0.0',
+          kind: 'vm',
+          status: 'succeeded',
+          owner: 'group:default/isv-globex',
+        },
+        {
+          name: 'parking-server',
+          version: '1.4.2',
+          kind: 'docker',
+          status: 'succeeded',
+          owner: 'group:default/isv-acme',
+        },
+        {
+          name: 'parking-server',
+          version: '3.0.0',
+          kind: 'docker',
+          status: 'failed',
+          owner: 'group:default/isv-acme',
+        },
+      ]);
+      expect(await service.imageVersions([])).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'removes the image with its last version from the catalog on %p',
     async databaseId => {
       const { service, events, images } = await setup(databaseId);

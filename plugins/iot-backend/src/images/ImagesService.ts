@@ -9,6 +9,7 @@ import {
   ImageVersionListItem,
   ImageVersionUsage,
   ListImagesResponse,
+  SpecGraphImage,
   SpecImageUse,
 } from '@internal/backstage-plugin-iot-common';
 import { ImageStore } from '@internal/backstage-plugin-iot-node';
@@ -235,6 +236,24 @@ export class ImagesService {
         )
       );
     });
+  }
+
+  /**
+   * Every version of the images of those names, whoever owns them, as graph
+   * validation checks the images a spec deploys against: a name another
+   * group owns is refused as such, not as missing (names are global).
+   */
+  async imageVersions(names: string[]): Promise<SpecGraphImage[]> {
+    const images = await this.images.findImages([...new Set(names)]);
+    return images.flatMap(image =>
+      image.versions.map(version => ({
+        name: image.name,
+        version: version.version,
+        kind: image.kind,
+        status: version.status,
+        owner: image.ownerRef,
+      })),
+    );
   }
 
   /** The image as a catalog entity, for permission checks; undefined when absent. */

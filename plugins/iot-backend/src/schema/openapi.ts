@@ -40,6 +40,30 @@ function idParameter(name: 'appId' | 'specId') {
   };
 }
 
+function specGraphProblemsResponse(description: string) {
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/SpecGraphProblemsError' },
+      },
+    },
+  };
+}
+
+function download(description: string, mediaType: string) {
+  return {
+    description,
+    content: { [mediaType]: { schema: { type: 'string' } } },
+  };
+}
+
+const graphETag = {
+  description:
+    'Strong entity tag of the graph (a hash of its content); send it back in If-Match',
+  schema: { type: 'string' },
+};
+
 const label = { type: 'string', description: 'English label' };
 const labelZh = {
   type: 'string',
@@ -415,6 +439,334 @@ export const openApiDocument = {
           },
         },
       },
+      SpecGraphNode: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'type'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          type: {
+            type: 'string',
+            description: 'A resource type id of GET /resource-types',
+            example: 'container-workload',
+          },
+          properties: {
+            type: 'object',
+            additionalProperties: true,
+            description:
+              "Checked against the type's propertySchema; defaults apply when absent",
+          },
+          position: {
+            type: 'object',
+            required: ['x', 'y'],
+            properties: { x: { type: 'number' }, y: { type: 'number' } },
+          },
+        },
+      },
+      SpecGraphEdge: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['source', 'target'],
+        description: 'source depends on target',
+        properties: {
+          source: { type: 'string' },
+          target: { type: 'string' },
+        },
+      },
+      SpecGraph: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['nodes', 'edges'],
+        properties: {
+          nodes: {
+            type: 'array',
+            maxItems: 500,
+            items: { $ref: '#/components/schemas/SpecGraphNode' },
+          },
+          edges: {
+            type: 'array',
+            maxItems: 2000,
+            items: { $ref: '#/components/schemas/SpecGraphEdge' },
+          },
+        },
+      },
+      SpecGraphProblem: {
+        type: 'object',
+        required: ['rule', 'message'],
+        properties: {
+          nodeId: { type: 'string', description: 'The node it is on' },
+          nodeIds: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'The nodes of a cycle, in edge order',
+          },
+          edge: { $ref: '#/components/schemas/SpecGraphEdge' },
+          property: {
+            type: 'string',
+            description: 'Path of the property, e.g. listeners[1].port',
+          },
+          rule: {
+            type: 'string',
+            description: 'The rule broken (SpecGraphRule of iot-common)',
+            example: 'property-required',
+          },
+          message: { type: 'string' },
+        },
+      },
+      SpecGraphProblemsError: {
+        type: 'object',
+        description:
+          'Backstage error body with every problem of a graph beside error',
+        required: ['error', 'problems'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: { type: 'string', example: 'InputError' },
+              message: {
+                type: 'string',
+                example: "2 problems: node 'pool': ... | node 'server': ...",
+              },
+              rule: { type: 'string', description: 'On import: graph' },
+            },
+          },
+          problems: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/SpecGraphProblem' },
+          },
+        },
+      },
+      Flavour: {
+        type: 'object',
+        required: ['id', 'label', 'labelZh', 'priceUnit'],
+        properties: {
+          id: { type: 'string', example: 'c7.large.2' },
+          label,
+          labelZh,
+          vcpus: { type: 'number' },
+          memoryGiB: { type: 'number' },
+          sizeGiB: { type: 'number' },
+          priceUnit: { type: 'string', example: 'hour' },
+        },
+      },
+      ResourceType: {
+        type: 'object',
+        required: [
+          'id',
+          'label',
+          'labelZh',
+          'icon',
+          'category',
+          'propertySchema',
+          'requires',
+          'requiresOneOf',
+          'allows',
+          'atMostOne',
+          'outputs',
+          'billing',
+          'keyProperties',
+          'createSeconds',
+          'deleteSeconds',
+        ],
+        properties: {
+          id: { type: 'string', example: 'node-pool' },
+          label,
+          labelZh,
+          icon: { type: 'string' },
+          category: {
+            type: 'string',
+            enum: [
+              'network',
+              'compute',
+              'containers',
+              'storage',
+              'database',
+              'iot',
+            ],
+          },
+          propertySchema: {
+            type: 'object',
+            description: "JSON Schema of a node's properties",
+          },
+          requires: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Types a node must depend on (one node of each)',
+          },
+          requiresOneOf: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Types of which a node must depend on at least one',
+          },
+          allows: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Every type a node may depend on',
+          },
+          atMostOne: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Types a node may depend on only one node of',
+          },
+          outputs: { type: 'array', items: { type: 'string' } },
+          imageKind: { type: 'string', enum: ['docker', 'vm'] },
+          billing: {
+            type: 'object',
+            required: ['modes', 'flavours'],
+            properties: {
+              modes: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: ['pay-per-use', 'monthly', 'yearly', 'free'],
+                },
+              },
+              flavours: {
+                type: 'array',
+                items: { $ref: '#/components/schemas/Flavour' },
+              },
+              flavourProperty: { type: 'string' },
+              quantityProperty: { type: 'string' },
+            },
+          },
+          keyProperties: { type: 'array', items: { type: 'string' } },
+          createSeconds: { type: 'number' },
+          deleteSeconds: { type: 'number' },
+        },
+      },
+      ResourceTypeList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ResourceType' },
+          },
+        },
+      },
+      PlannedResource: {
+        type: 'object',
+        required: [
+          'nodeId',
+          'type',
+          'label',
+          'labelZh',
+          'name',
+          'level',
+          'dependsOn',
+          'dependants',
+          'flavour',
+          'quantity',
+          'billingMode',
+          'keyProperties',
+          'properties',
+          'outputs',
+          'createSeconds',
+          'deleteSeconds',
+          'startSeconds',
+          'finishSeconds',
+        ],
+        properties: {
+          nodeId: { type: 'string' },
+          type: { type: 'string' },
+          label,
+          labelZh,
+          name: { type: 'string' },
+          level: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Parallel level: one more than its highest dependency',
+          },
+          dependsOn: { type: 'array', items: { type: 'string' } },
+          dependants: { type: 'array', items: { type: 'string' } },
+          flavour: {
+            allOf: [{ $ref: '#/components/schemas/Flavour' }],
+            nullable: true,
+          },
+          quantity: { type: 'integer', minimum: 1 },
+          billingMode: { type: 'string' },
+          keyProperties: { type: 'object', additionalProperties: true },
+          properties: {
+            type: 'object',
+            additionalProperties: true,
+            description: 'Every property, defaults applied',
+          },
+          outputs: { type: 'array', items: { type: 'string' } },
+          createSeconds: { type: 'number' },
+          deleteSeconds: { type: 'number' },
+          startSeconds: { type: 'number' },
+          finishSeconds: { type: 'number' },
+        },
+      },
+      SpecPlan: {
+        type: 'object',
+        required: [
+          'resources',
+          'levels',
+          'installOrder',
+          'uninstallOrder',
+          'criticalPath',
+        ],
+        properties: {
+          resources: {
+            type: 'array',
+            description: 'In install order',
+            items: { $ref: '#/components/schemas/PlannedResource' },
+          },
+          levels: {
+            type: 'array',
+            description: 'Node ids by parallel level',
+            items: { type: 'array', items: { type: 'string' } },
+          },
+          installOrder: { type: 'array', items: { type: 'string' } },
+          uninstallOrder: { type: 'array', items: { type: 'string' } },
+          criticalPath: {
+            type: 'object',
+            required: ['nodeIds', 'seconds'],
+            properties: {
+              nodeIds: { type: 'array', items: { type: 'string' } },
+              seconds: { type: 'number' },
+            },
+          },
+        },
+      },
+      ResourceConfirmationList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            description: 'One row per resource, in install order (MKT-4)',
+            items: {
+              type: 'object',
+              required: [
+                'nodeId',
+                'type',
+                'resource',
+                'typeLabel',
+                'typeLabelZh',
+                'flavour',
+                'quantity',
+                'billingMode',
+              ],
+              properties: {
+                nodeId: { type: 'string' },
+                type: { type: 'string' },
+                resource: { type: 'string', description: "The node's name" },
+                typeLabel: { type: 'string' },
+                typeLabelZh: { type: 'string' },
+                flavour: {
+                  allOf: [{ $ref: '#/components/schemas/Flavour' }],
+                  nullable: true,
+                },
+                quantity: { type: 'integer', minimum: 1 },
+                billingMode: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
       Error: {
         type: 'object',
         description: 'Backstage error body',
@@ -756,7 +1108,7 @@ export const openApiDocument = {
         description:
           'The archive holds iot-spec.json (manifestVersion 1, see the README of the iot backend). ' +
           'A name the app already uses gets " (imported)". Every image version the graph deploys ' +
-          "must be a succeeded version of the app's group.",
+          "must be a succeeded version of the app's group, and the graph must be valid as PUT /specs/{specId}/graph requires.",
         parameters: [idParameter('appId')],
         requestBody: {
           required: true,
@@ -784,9 +1136,21 @@ export const openApiDocument = {
           '404': errorResponse('No such app, or one the caller may not read'),
           '413': errorResponse('The upload is over 500 KiB'),
           '415': errorResponse('Not a zip archive'),
-          '422': errorResponse(
-            'Broken or unsafe archive, bad manifest, or image versions the group does not have; the message names the rule',
-          ),
+          '422': {
+            description:
+              'Broken or unsafe archive, bad manifest, image versions the group does not have, or a graph ' +
+              'with problems; error.rule names the rule, and for rule graph problems lists every problem',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/Error' },
+                    { $ref: '#/components/schemas/SpecGraphProblemsError' },
+                  ],
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -869,6 +1233,134 @@ export const openApiDocument = {
           },
           '401': errorResponse('No valid Backstage token'),
           '404': errorResponse('No such spec, or one the caller may not read'),
+        },
+      },
+    },
+    '/resource-types': {
+      get: {
+        operationId: 'listResourceTypes',
+        summary:
+          'The node types of dependency graphs: the palette of the spec editor (SPEC-7)',
+        description:
+          'Any signed-in user; cacheable for an hour (the registry changes only with the portal).',
+        responses: {
+          '200': jsonResponse(
+            'Every type, in palette order',
+            'ResourceTypeList',
+          ),
+          '401': errorResponse('No valid Backstage token'),
+        },
+      },
+    },
+    '/specs/{specId}/graph': {
+      get: {
+        operationId: 'getSpecGraph',
+        summary: "A spec's dependency graph (SPEC-7)",
+        parameters: [idParameter('specId')],
+        responses: {
+          '200': {
+            ...jsonResponse('The saved graph', 'SpecGraph'),
+            headers: { ETag: graphETag },
+          },
+          '304': { description: 'If-None-Match matched the ETag' },
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+        },
+      },
+      put: {
+        operationId: 'saveSpecGraph',
+        summary: "Save a spec's dependency graph (SPEC-7)",
+        description:
+          'The graph must pass validateSpecGraph of iot-common: the registry rules, and every image ' +
+          "a node runs is a succeeded version of an image of the app's group, of the node's kind. " +
+          'The spec then deploys those image versions (its IotSpec depends on them). Body at most 2 MiB.',
+        parameters: [
+          idParameter('specId'),
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            description:
+              'ETag of the graph the edit started from (GET or PUT answer); * for any. Without it the save overwrites.',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: jsonBody('SpecGraph'),
+        responses: {
+          '200': {
+            ...jsonResponse('The saved graph', 'SpecGraph'),
+            headers: { ETag: graphETag },
+          },
+          '400': specGraphProblemsResponse(
+            'The graph has problems: every one of them in problems (error.name InputError)',
+          ),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the spec'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': errorResponse('The app is in review or published'),
+          '412': errorResponse(
+            'If-Match does not match: the graph was saved by someone else since',
+          ),
+          '413': errorResponse('The body is over 2 MiB'),
+        },
+      },
+    },
+    '/specs/{specId}/plan': {
+      get: {
+        operationId: 'getSpecPlan',
+        summary:
+          'The deployment plan of the saved graph: parallel levels, install and uninstall order, critical path',
+        parameters: [idParameter('specId')],
+        responses: {
+          '200': jsonResponse('The plan', 'SpecPlan'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': specGraphProblemsResponse(
+            'The saved graph is not valid (imported or saved before the rules)',
+          ),
+        },
+      },
+    },
+    '/specs/{specId}/resources': {
+      get: {
+        operationId: 'getSpecResources',
+        summary:
+          'The resource confirmation table of the saved graph: flavour, quantity and billing mode per resource',
+        parameters: [idParameter('specId')],
+        responses: {
+          '200': jsonResponse('The rows', 'ResourceConfirmationList'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': specGraphProblemsResponse('The saved graph is not valid'),
+        },
+      },
+    },
+    '/specs/{specId}/exports/terraform': {
+      get: {
+        operationId: 'exportSpecTerraform',
+        summary: 'The saved graph as Terraform JSON (huaweicloud provider)',
+        parameters: [idParameter('specId')],
+        responses: {
+          '200': download('attachment <specId>.tf.json', 'application/json'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': specGraphProblemsResponse('The saved graph is not valid'),
+        },
+      },
+    },
+    '/specs/{specId}/exports/kubernetes': {
+      get: {
+        operationId: 'exportSpecKubernetes',
+        summary:
+          'The container workloads of the saved graph as Kubernetes manifests (one YAML stream)',
+        description:
+          'Images are pulled from iot.specs.registry. Without workloads the file holds only comments.',
+        parameters: [idParameter('specId')],
+        responses: {
+          '200': download('attachment <specId>.k8s.yaml', 'application/yaml'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': specGraphProblemsResponse('The saved graph is not valid'),
         },
       },
     },

@@ -3,6 +3,7 @@ import {
   IotSpecItem,
   MAX_SPEC_ARCHIVE_BYTES,
   SPEC_MANIFEST_VERSION,
+  SpecGraphProblem,
   SpecImageUse,
   SpecManifest,
 } from '@internal/backstage-plugin-iot-common';
@@ -10,19 +11,29 @@ import { Readable } from 'node:stream';
 import { AppsService } from '../apps/AppsService';
 import { ImagesService } from '../images/ImagesService';
 import { readSpecArchive, writeSpecArchive } from './specArchive';
+import { problemsSummary, SpecGraphService } from './SpecGraphService';
 import { SpecsService } from './SpecsService';
 
 /**
- * An imported spec deploys image versions its app's group does not have.
- * Carries the HTTP status the router answers with, like SpecArchiveError.
+ * An imported spec the app cannot have: it deploys image versions its
+ * group does not have (`images-available`), or its graph breaks the rules
+ * of dependency graphs (`graph`, with every problem). Carries the HTTP
+ * status the router answers with, like SpecArchiveError.
  */
 export class SpecImportError extends Error {
   readonly status = 422;
-  readonly rule = 'images-available';
+  readonly rule: 'images-available' | 'graph';
+  readonly problems: SpecGraphProblem[];
 
-  constructor(message: string) {
+  constructor(
+    rule: 'images-available' | 'graph',
+    message: string,
+    problems: SpecGraphProblem[] = [],
+  ) {
     super(message);
     this.name = 'SpecImportError';
+    this.rule = rule;
+    this.problems = problems;
   }
 }
 
@@ -38,15 +49,18 @@ export class SpecTransferService {
   >;
   private readonly apps: Pick<AppsService, 'getApp'>;
   private readonly images: Pick<ImagesService, 'unavailableVersions'>;
+  private readonly graphs: Pick<SpecGraphService, 'problemsOf'>;
 
   constructor(options: {
     specs: Pick<SpecsService, 'getSpecWithGraph' | 'createSpec' | 'freeName'>;
     apps: Pick<AppsService, 'getApp'>;
     images: Pick<ImagesService, 'unavailableVersions'>;
+    graphs: Pick<SpecGraphService, 'problemsOf'>;
   }) {
     this.specs = options.specs;
     this.apps = options.apps;
     this.images = options.images;
+    this.graphs = options.graphs;
   }
 
   /** The spec as a `.zip` (SPEC-5), and the file name to offer. */
@@ -77,7 +91,8 @@ export class SpecTransferService {
    * Creates a spec in the app from an exported `.zip` (SPEC-2). The archive
    * is checked by `readSpecArchive` (size first, then structure and
    * manifest); every image version it deploys must be a succeeded version
-   * of the app's group. A name the app already uses gets " (imported)".
+   * of the app's group, and the graph must pass `validateSpecGraph` like a
+   * saved one. A name the app already uses gets " (imported)".
    *
    * @throws SpecArchiveError or SpecImportError naming the rule broken.
    */
@@ -94,6 +109,7 @@ export class SpecTransferService {
     const missing = await this.images.unavailableVersions(uses, app.owner);
     if (missing.length > 0) {
       throw new SpecImportError(
+        'images-available',
         `the spec deploys image versions ${
           app.owner
         } has not uploaded successfully: ${missing
@@ -101,6 +117,16 @@ export class SpecTransferService {
           .join(
             ', ',
           )}; upload them on the Images page, then import again (rule: images-available)`,
+      );
+    }
+    const problems = await this.graphs.problemsOf(manifest.graph, app.owner);
+    if (problems.length > 0) {
+      throw new SpecImportError(
+        'graph',
+        `the spec's dependency graph has ${problemsSummary(
+          problems,
+        )}; fix the graph in the source spec, export it again and import the new file (rule: graph)`,
+        problems,
       );
     }
     const name = await this.specs.freeName(

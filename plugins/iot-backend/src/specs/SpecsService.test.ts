@@ -1,6 +1,7 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { graphUsing } from '../__testUtils__/apps';
+import { PreconditionFailedError } from '../http/errors';
 import { createAppServices } from '../__testUtils__/services';
 import { uploaderOf } from '../__testUtils__/testOrg';
 
@@ -212,6 +213,128 @@ describe('SpecsService', () => {
       await expect(
         specs.updateSpec('missing', { name: 'x' }, alice),
       ).rejects.toThrow(new NotFoundError('no spec with id missing'));
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'replaces a graph with its image uses, audited and published, on %p',
+    async databaseId => {
+      const { specs, audit, takeDeltas } = await setup(databaseId);
+      await specs.createSpec('smart-parking', standard, alice);
+      takeDeltas();
+      const graph = graphUsing([{ name: 'parking-server', version: '1.4.2' }]);
+
+      const saved = await specs.replaceGraph(
+        'smart-parking-standard',
+        graph,
+        alice,
+      );
+
+      expect(saved.graph).toEqual(graph);
+      expect(saved.spec.images).toEqual([
+        { name: 'parking-server', version: '1.4.2' },
+      ]);
+      expect(takeDeltas()).toEqual([
+        {
+          upserted: [
+            expect.objectContaining({
+              spec: expect.objectContaining({
+                images: [
+                  {
+                    image: 'iotimage:default/parking-server',
+                    version: '1.4.2',
+                  },
+                ],
+              }),
+            }),
+          ],
+          removed: [],
+        },
+      ]);
+      expect(
+        (await audit.listByTarget(saved.spec.entityRef)).items[0],
+      ).toMatchObject({
+        action: 'spec.graph.updated',
+        actorRef: alice,
+        details: {
+          nodes: 5,
+          edges: 4,
+          images: [{ name: 'parking-server', version: '1.4.2' }],
+        },
+      });
+      expect([...(await specs.usageOf(['parking-server'])).keys()]).toEqual([
+        'parking-server',
+      ]);
+      await expect(specs.replaceGraph('missing', graph, alice)).rejects.toThrow(
+        NotFoundError,
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'replaces a graph with ifGraph only while nobody else has, on %p',
+    async databaseId => {
+      const { specs } = await setup(databaseId);
+      await specs.createSpec('smart-parking', standard, alice);
+      const loaded = await specs.getSpecForGraphChange(
+        'smart-parking-standard',
+      );
+      const mine = graphUsing([{ name: 'parking-server', version: '1.4.2' }]);
+      await specs.replaceGraph('smart-parking-standard', mine, alice);
+
+      await expect(
+        specs.replaceGraph('smart-parking-standard', mine, alice, {
+          ifGraph: loaded.graph,
+        }),
+      ).rejects.toThrow(PreconditionFailedError);
+      const saved = await specs.replaceGraph(
+        'smart-parking-standard',
+        { nodes: [], edges: [] },
+        alice,
+        { ifGraph: mine },
+      );
+      expect(saved.graph).toEqual({ nodes: [], edges: [] });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses graph changes while the app is in review or published on %p',
+    async databaseId => {
+      const { appsStore, specs, takeDeltas } = await setup(databaseId);
+      await specs.createSpec('smart-parking', standard, alice);
+      takeDeltas();
+
+      for (const [status, reason] of [
+        [
+          'in-review',
+          'which is in review; its specs cannot be changed until a reviewer approves or rejects it',
+        ],
+        [
+          'approved',
+          'which is approved (published); ask a reviewer to unlist the app before changing the dependency graphs of its specs',
+        ],
+      ] as const) {
+        await appsStore.updateApp('smart-parking', { reviewStatus: status });
+        const refusal = new ConflictError(
+          `spec 'Standard' belongs to app 'Smart Parking', ${reason}`,
+        );
+        await expect(
+          specs.getSpecForGraphChange('smart-parking-standard'),
+        ).rejects.toThrow(refusal);
+        await expect(
+          specs.replaceGraph(
+            'smart-parking-standard',
+            { nodes: [], edges: [] },
+            alice,
+          ),
+        ).rejects.toThrow(refusal);
+      }
+      await appsStore.updateApp('smart-parking', { reviewStatus: 'rejected' });
+
+      expect(
+        (await specs.getSpecForGraphChange('smart-parking-standard')).graph,
+      ).toEqual({ nodes: [], edges: [] });
+      expect(takeDeltas()).toEqual([]);
     },
   );
 

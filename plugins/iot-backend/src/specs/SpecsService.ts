@@ -21,6 +21,7 @@ import { AuditStore } from '../audit/AuditStore';
 import { CatalogPublisher } from '../catalog/CatalogPublisher';
 import { freeId, randomId, slugOf } from '../catalog/entityIds';
 import { nameKeyOf } from '../database/queries';
+import { PreconditionFailedError } from '../http/errors';
 import { ImageUsage, ImageUsageMap } from '../images/ImagesService';
 import { specEntityRef, toSpecEntity } from './specEntity';
 import { NewSpec, SpecRecord, SpecsStore } from './SpecsStore';
@@ -36,12 +37,22 @@ export type SpecWithGraph = { spec: IotSpecItem; graph: SpecGraph };
 /** How a spec came to be, for the audit log. */
 type Origin = { action: string; details?: JsonObject };
 
-/** Why a spec of an app in that review status cannot be deleted (SPEC-4). */
-const UNDELETABLE: Partial<Record<ReviewStatus, string>> = {
-  'in-review':
-    'which is in review; its specs cannot be deleted until a reviewer approves or rejects it',
-  approved:
-    'which is approved (published); ask a reviewer to unlist the app before deleting its specs',
+/**
+ * Why the specs of an app in that review status cannot be deleted (SPEC-4)
+ * or their graphs changed: what reviewers see, or what is published, stays.
+ */
+const FROZEN: Partial<
+  Record<ReviewStatus, (change: { done: string; doing: string }) => string>
+> = {
+  'in-review': change =>
+    `which is in review; its specs cannot be ${change.done} until a reviewer approves or rejects it`,
+  approved: change =>
+    `which is approved (published); ask a reviewer to unlist the app before ${change.doing} its specs`,
+};
+const DELETE = { done: 'deleted', doing: 'deleting' };
+const CHANGE_GRAPH = {
+  done: 'changed',
+  doing: 'changing the dependency graphs of',
 };
 
 /**
@@ -159,12 +170,7 @@ export class SpecsService implements ImageUsage {
   async deleteSpec(id: string, actorRef: string): Promise<void> {
     const spec = await this.findSpecOrThrow(id);
     const app = await this.apps.getApp(spec.appId);
-    const refusal = UNDELETABLE[app.reviewStatus];
-    if (refusal) {
-      throw new ConflictError(
-        `spec '${spec.name}' belongs to app '${app.name}', ${refusal}`,
-      );
-    }
+    checkNotFrozen(spec, app, DELETE);
     if (!(await this.specs.deleteSpec(id))) {
       throw new NotFoundError(`no spec with id ${id}`);
     }
@@ -178,6 +184,60 @@ export class SpecsService implements ImageUsage {
       upserted: [],
       removed: [specEntityRef(id)],
     });
+  }
+
+  /**
+   * One spec with its graph, to change its graph: ConflictError while its
+   * app is in review or published.
+   */
+  async getSpecForGraphChange(id: string): Promise<SpecWithGraph> {
+    const spec = await this.findSpecOrThrow(id);
+    const app = await this.apps.getApp(spec.appId);
+    checkNotFrozen(spec, app, CHANGE_GRAPH);
+    return { spec: toSpecItem(spec, app), graph: spec.graph };
+  }
+
+  /**
+   * Replaces a spec's dependency graph (SPEC-7), and with it the image
+   * versions the spec deploys, in one transaction; audited and published
+   * (the IotSpec's images follow the graph). The caller has validated the
+   * graph (SpecGraphService). Refused while the app is in review or
+   * published (ConflictError); with `ifGraph`, refused with
+   * PreconditionFailedError when another save changed the graph since.
+   */
+  async replaceGraph(
+    id: string,
+    graph: SpecGraph,
+    actorRef: string,
+    options: { ifGraph?: SpecGraph } = {},
+  ): Promise<SpecWithGraph> {
+    const spec = await this.findSpecOrThrow(id);
+    const app = await this.apps.getApp(spec.appId);
+    checkNotFrozen(spec, app, CHANGE_GRAPH);
+    const written = await this.specs.updateSpec(id, { graph }, options);
+    if (!written) {
+      throw new NotFoundError(`no spec with id ${id}`);
+    }
+    if ('clash' in written) {
+      throw new PreconditionFailedError(
+        `the dependency graph of spec '${spec.name}' was changed by another save since you loaded it; load it again, redo your changes and save`,
+      );
+    }
+    await this.audit.append({
+      actorRef,
+      action: 'spec.graph.updated',
+      targetRef: specEntityRef(id),
+      details: {
+        nodes: graph.nodes.length,
+        edges: graph.edges.length,
+        images: imagesOfGraph(graph),
+      },
+    });
+    await this.publisher.publish({
+      upserted: [toSpecEntity(written.spec, app)],
+      removed: [],
+    });
+    return { spec: toSpecItem(written.spec, app), graph: written.spec.graph };
   }
 
   /**
@@ -345,6 +405,19 @@ export class SpecsService implements ImageUsage {
       throw new NotFoundError(`no spec with id ${id}`);
     }
     return spec;
+  }
+}
+
+function checkNotFrozen(
+  spec: SpecRecord,
+  app: IotAppItem,
+  change: { done: string; doing: string },
+): void {
+  const refusal = FROZEN[app.reviewStatus];
+  if (refusal) {
+    throw new ConflictError(
+      `spec '${spec.name}' belongs to app '${app.name}', ${refusal(change)}`,
+    );
   }
 }
 

@@ -238,6 +238,39 @@ describe('SpecsStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'replaces the graph only while it is the expected one, with ifGraph, on %p',
+    async databaseId => {
+      const { specs } = await setup(databaseId);
+      await specs.insertSpec(newSpec('smart-parking-standard', 'Standard'));
+      const next: SpecGraph = { nodes: [], edges: [] };
+
+      const first = await specs.updateSpec(
+        'smart-parking-standard',
+        { graph: next },
+        { ifGraph: graph },
+      );
+      const second = await specs.updateSpec(
+        'smart-parking-standard',
+        { graph },
+        { ifGraph: graph },
+      );
+      const missing = await specs.updateSpec(
+        'nope',
+        { graph },
+        { ifGraph: graph },
+      );
+
+      expect(first).toMatchObject({ spec: { graph: next } });
+      expect(second).toEqual({ clash: 'graph' });
+      expect(missing).toBeUndefined();
+      expect((await specs.findSpec('smart-parking-standard'))?.graph).toEqual(
+        next,
+      );
+      expect(await specs.findImageUses(['parking-server'])).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'updates fields, keeping names unique within the app, and deletes on %p',
     async databaseId => {
       const { specs } = await setup(databaseId);

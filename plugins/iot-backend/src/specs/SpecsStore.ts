@@ -45,9 +45,12 @@ export type SpecChanges = Partial<
 
 /**
  * Outcome of a write that can clash with another spec: on the id, or on the
- * name (unique within the app, whatever the case).
+ * name (unique within the app, whatever the case); or with another write of
+ * the graph (`graph`: the stored graph is no longer the one expected).
  */
-export type SpecWrite = { spec: SpecRecord } | { clash: 'id' | 'name' };
+export type SpecWrite =
+  | { spec: SpecRecord }
+  | { clash: 'id' | 'name' | 'graph' };
 
 /** A spec whose graph deploys an image version. */
 export type ImageUse = {
@@ -169,40 +172,55 @@ export class SpecsStore {
     return rows.map(row => row.id);
   }
 
-  /** Changes a spec; undefined when it does not exist. */
+  /**
+   * Changes a spec; undefined when it does not exist. With `ifGraph`, only
+   * while the stored graph is still that one (compare-and-swap, so that of
+   * two editors who loaded the same graph only the first save wins).
+   */
   async updateSpec(
     id: string,
     changes: SpecChanges,
+    options: { ifGraph?: SpecGraph } = {},
   ): Promise<SpecWrite | undefined> {
     try {
       const updated = await this.db.transaction(async tx => {
-        const count = await tx<SpecRow>(SPECS)
-          .where({ id })
-          .update({
-            ...(changes.name !== undefined
-              ? { name: changes.name, name_key: nameKeyOf(changes.name) }
-              : {}),
-            ...(changes.type !== undefined ? { type: changes.type } : {}),
-            ...(changes.deployLocation !== undefined
-              ? { deploy_location: changes.deployLocation }
-              : {}),
-            ...(changes.description !== undefined
-              ? { description: changes.description }
-              : {}),
-            ...(changes.allowTrial !== undefined
-              ? { allow_trial: changes.allowTrial }
-              : {}),
-            ...(changes.graph !== undefined
-              ? { graph: JSON.stringify(changes.graph) }
-              : {}),
-            updated_at: timestamp(),
-          });
+        const query = tx<SpecRow>(SPECS).where({ id });
+        if (options.ifGraph) {
+          // stored with JSON.stringify, so the same graph is the same text
+          query.andWhere('graph', JSON.stringify(options.ifGraph));
+        }
+        const count = await query.update({
+          ...(changes.name !== undefined
+            ? { name: changes.name, name_key: nameKeyOf(changes.name) }
+            : {}),
+          ...(changes.type !== undefined ? { type: changes.type } : {}),
+          ...(changes.deployLocation !== undefined
+            ? { deploy_location: changes.deployLocation }
+            : {}),
+          ...(changes.description !== undefined
+            ? { description: changes.description }
+            : {}),
+          ...(changes.allowTrial !== undefined
+            ? { allow_trial: changes.allowTrial }
+            : {}),
+          ...(changes.graph !== undefined
+            ? { graph: JSON.stringify(changes.graph) }
+            : {}),
+          updated_at: timestamp(),
+        });
         if (count > 0 && changes.graph !== undefined) {
           await tx(SPEC_IMAGES).where({ spec_id: id }).delete();
           await writeImageUses(tx, id, changes.graph);
         }
+        if (count === 0 && options.ifGraph) {
+          const exists = await tx<SpecRow>(SPECS).where({ id }).first('id');
+          return exists ? ('stale' as const) : false;
+        }
         return count > 0;
       });
+      if (updated === 'stale') {
+        return { clash: 'graph' };
+      }
       if (!updated) {
         return undefined;
       }

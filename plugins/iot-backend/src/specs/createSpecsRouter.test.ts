@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import yauzl from 'yauzl';
-import { specArchiveUsing } from '../__testUtils__/apps';
+import { graphUsing, specArchiveUsing } from '../__testUtils__/apps';
 import { as, startIotBackend } from '../__testUtils__/testBackend';
 import { AppsStore } from '../apps/AppsStore';
 import {
@@ -486,17 +486,7 @@ describe('spec routes', () => {
         exportedAt: expect.any(String),
         source: { specId: 'smart-parking-standard', appId: 'smart-parking' },
         spec: standard,
-        graph: {
-          nodes: [
-            {
-              id: 'workload-1',
-              type: 'container-workload',
-              properties: { image: uses[0] },
-              position: { x: 0, y: 40 },
-            },
-          ],
-          edges: [],
-        },
+        graph: graphUsing(uses),
         images: uses,
       });
       // reviewers read specs, so they may export them; other ISVs may not

@@ -9,7 +9,6 @@ import {
   iotAppReadPermission,
   iotAppUpdatePermission,
   MAX_SPEC_ARCHIVE_BYTES,
-  specParamsSchema,
   updateSpecRequestSchema,
 } from '@internal/backstage-plugin-iot-common';
 import busboy from 'busboy';
@@ -19,10 +18,10 @@ import { Readable } from 'node:stream';
 import { appEntityRef } from '../apps/appEntity';
 import { AppsService } from '../apps/AppsService';
 import { Authorizer } from '../http/authorizer';
-import { RejectedError } from '../http/errors';
+import { RejectedError, sendGraphProblems } from '../http/errors';
 import { parseInput } from '../http/validation';
 import { SpecArchiveError } from './specArchive';
-import { specEntityRef } from './specEntity';
+import { createSpecAccess } from './specAccess';
 import { SpecsService } from './SpecsService';
 import { SpecImportError, SpecTransferService } from './SpecTransferService';
 
@@ -67,22 +66,7 @@ export function createSpecsRouter(options: {
     return { appId, userEntityRef };
   }
 
-  /** The spec of the path, readable by the caller (else 404) and allowed `also` (else 403). */
-  async function authorizedSpec(
-    req: express.Request,
-    also: ResourcePermission[] = [],
-  ) {
-    const credentials = await authorizer.user(req);
-    const { specId } = parseInput(specParamsSchema, req.params, 'path');
-    await specs.getSpec(specId);
-    await authorizer.requireResource(credentials, specEntityRef(specId), {
-      read: iotAppReadPermission,
-      notFound: () => new NotFoundError(`no spec with id ${specId}`),
-      also,
-    });
-    const { userEntityRef } = await userInfo.getUserInfo(credentials);
-    return { specId, userEntityRef };
-  }
+  const authorizedSpec = createSpecAccess({ specs, authorizer, userInfo });
 
   router.post('/apps/:appId/specs', async (req, res) => {
     const { appId, userEntityRef } = await authorizedApp(req, [
@@ -101,13 +85,24 @@ export function createSpecsRouter(options: {
     const { appId, userEntityRef } = await authorizedApp(req, [
       iotAppUpdatePermission,
     ]);
-    const spec = await receiveArchive(req, async archive => {
-      try {
-        return await transfer.importSpec(appId, archive, userEntityRef);
-      } catch (error) {
-        throw toHttpError(error);
+    let spec;
+    try {
+      spec = await receiveArchive(req, archive =>
+        transfer.importSpec(appId, archive, userEntityRef),
+      );
+    } catch (error) {
+      if (error instanceof SpecImportError && error.problems.length > 0) {
+        sendGraphProblems(req, res, {
+          statusCode: error.status,
+          name: 'UnprocessableEntityError',
+          message: error.message,
+          rule: error.rule,
+          problems: error.problems,
+        });
+        return;
       }
-    });
+      throw toHttpError(error);
+    }
     res.status(201).json(spec);
   });
 
