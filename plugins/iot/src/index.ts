@@ -5,7 +5,7 @@
  */
 export { iotPlugin as default } from './plugin';
 export { iotTranslationRef } from './translation';
-export { iotTranslations } from './translations';
+export { iotTranslations, iotTranslationsModule } from './translations';
 export { iotApiRef, IotApiClient, UploadError } from './api';
 export type {
   ExportedSpec,

@@ -39,7 +39,7 @@ const component: Entity = {
 const foreignApp: Entity = { ...app, apiVersion: 'example.com/v1' };
 
 describe('iotPlugin', () => {
-  it('provides its pages, its API, the entity cards, the Specs tab and the translations', () => {
+  it('provides its pages, its API, the entity cards and the Specs tab', () => {
     expect(iotPlugin.id).toBe('iot');
     expect(iotPlugin.getExtension('page:iot/apps')).toBeDefined();
     expect(iotPlugin.getExtension('page:iot/images')).toBeDefined();
@@ -51,7 +51,6 @@ describe('iotPlugin', () => {
     expect(iotPlugin.getExtension('entity-card:iot/app')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/spec')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/image')).toBeDefined();
-    expect(iotPlugin.getExtension('translation:iot')).toBeDefined();
   });
 
   it('shows each card for its own kind only', () => {

@@ -8,12 +8,12 @@ import {
 import { iotAppSpecsEntityContent } from './entityContents';
 import { appsPage, imagesPage, specPage } from './pages';
 import { appsRouteRef, imagesRouteRef, specRouteRef } from './routes';
-import { iotTranslationExtension } from './translations';
 
 /**
  * The IoT portal's frontend: the ISV's Apps and Images pages, a page per
  * spec, entity page cards for IotApp, IotSpec and IotImage and the Specs tab
- * of an app, in English and Chinese.
+ * of an app. Its Chinese comes with `iotTranslationsModule`, which the app
+ * installs.
  *
  * @public
  */
@@ -30,6 +30,5 @@ export const iotPlugin = createFrontendPlugin({
     iotSpecEntityCard,
     iotImageEntityCard,
     iotAppSpecsEntityContent,
-    iotTranslationExtension,
   ],
 });

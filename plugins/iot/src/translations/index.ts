@@ -1,1 +1,1 @@
-export { iotTranslationExtension, iotTranslations } from './resource';
+export { iotTranslations, iotTranslationsModule } from './resource';

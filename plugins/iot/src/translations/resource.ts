@@ -1,4 +1,7 @@
-import { createTranslationResource } from '@backstage/frontend-plugin-api';
+import {
+  createFrontendModule,
+  createTranslationResource,
+} from '@backstage/frontend-plugin-api';
 import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { iotTranslationRef } from '../translation';
 
@@ -15,7 +18,19 @@ export const iotTranslations = createTranslationResource({
   },
 });
 
-/** Registers the translations with the app when the plugin is installed. */
-export const iotTranslationExtension = TranslationBlueprint.make({
-  params: { resource: iotTranslations },
+/**
+ * Registers the translations with the app. Translations attach to an input
+ * that only the app's own modules may fill, so this is a module of the
+ * `app` plugin for the app to install, not an extension of the iot plugin.
+ *
+ * @public
+ */
+export const iotTranslationsModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: [
+    TranslationBlueprint.make({
+      name: 'iot',
+      params: { resource: iotTranslations },
+    }),
+  ],
 });
