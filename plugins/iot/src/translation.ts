@@ -11,7 +11,7 @@ export const iotTranslationRef = createTranslationRef({
   messages: {
     appCard: {
       title: 'IoT app',
-      edit: 'Edit',
+      edit: 'Edit app',
       delete: 'Delete app',
       specsTitle: 'Specs',
       noSpecs:
@@ -65,7 +65,7 @@ export const iotTranslationRef = createTranslationRef({
       listTitle: 'Your apps',
       newApp: 'New app',
       createNotAllowed:
-        'Creating apps is for members of an ISV group. Sign in as an ISV (e.g. alice) to create one; reviewers see the apps submitted to them here.',
+        'Creating apps is for members of an ISV group. Sign in as an ISV (e.g. alice) to create one; reviewers can still see every app here.',
       searchLabel: 'Search by name',
       allStatuses: 'All',
       empty:

@@ -7,7 +7,7 @@ const zh = createTranslationMessages({
   full: true,
   messages: {
     'appCard.title': 'IoT 应用',
-    'appCard.edit': '编辑',
+    'appCard.edit': '编辑应用',
     'appCard.delete': '删除应用',
     'appCard.specsTitle': '规格',
     'appCard.noSpecs':
@@ -52,7 +52,7 @@ const zh = createTranslationMessages({
     'appsPage.listTitle': '我的应用',
     'appsPage.newApp': '新建应用',
     'appsPage.createNotAllowed':
-      '只有 ISV 组的成员可以创建应用。请以 ISV 身份（例如 alice）登录后创建；审核人员可在此查看提交给他们的应用。',
+      '只有 ISV 组的成员可以创建应用。请以 ISV 身份（例如 alice）登录后创建；审核人员仍可在此查看所有应用。',
     'appsPage.searchLabel': '按名称搜索',
     'appsPage.allStatuses': '全部',
     'appsPage.empty':

@@ -2,6 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex } from '@backstage/ui';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
 import {
   REVIEW_STATUSES,
@@ -23,10 +24,16 @@ export interface AppFiltersProps {
 
 const ALL = 'all';
 
+const useStyles = makeStyles({
+  // wide enough for the label on one line, in both languages
+  status: { minWidth: 160 },
+});
+
 /** Search by name and review status (APP-3). */
 export function AppFilters(props: AppFiltersProps) {
   const { value, onChange } = props;
   const { t } = useTranslationRef(iotTranslationRef);
+  const classes = useStyles();
   const searchId = useId();
   const statusId = useId();
   return (
@@ -47,6 +54,7 @@ export function AppFilters(props: AppFiltersProps) {
       />
       <TextField
         id={statusId}
+        className={classes.status}
         select
         label={t('fields.reviewStatus')}
         value={value.reviewStatus ?? ALL}

@@ -25,7 +25,7 @@ describe('IotAppCard for users who may not change the app', () => {
     await relatedSpecLoaded();
 
     expect(field('Review status')).toHaveTextContent('In review');
-    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit app' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Delete app' })).toBeNull();
     expect(authorize).toHaveBeenCalledWith(
       expect.objectContaining({

@@ -116,7 +116,9 @@ describe('IotAppCard', () => {
     const api = renderCard(app);
     await relatedSpecLoaded();
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit app' }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Edit app' });
     const name = within(dialog).getByRole('textbox', { name: /^Name/ });
     expect(name).toHaveValue('Smart Parking');
