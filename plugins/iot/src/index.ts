@@ -6,13 +6,22 @@
 export { iotPlugin as default } from './plugin';
 export { iotTranslationRef } from './translation';
 export { iotTranslations, iotTranslationsModule } from './translations';
-export { iotApiRef, IotApiClient, UploadError } from './api';
+export {
+  iotApiRef,
+  IotApiClient,
+  SpecGraphChangedError,
+  SpecGraphInvalidError,
+  UploadError,
+} from './api';
 export type {
   ExportedSpec,
   ImportSpecOptions,
   IotApi,
   ListAppsRequest,
   ListImagesRequest,
+  ListSpecResourcesResponse,
+  SpecExportFormat,
+  TaggedSpecGraph,
   UploadImageOptions,
   UploadOptions,
   UploadProgressEvent,

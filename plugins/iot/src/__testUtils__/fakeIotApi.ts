@@ -1,4 +1,11 @@
-import type { ImageListItem } from '@internal/backstage-plugin-iot-common';
+import {
+  EMPTY_SPEC_GRAPH,
+  exampleSpecGraph,
+  listResourceTypes,
+  planSpecGraph,
+  resourceConfirmationTable,
+  type ImageListItem,
+} from '@internal/backstage-plugin-iot-common';
 import type { IotApi } from '../api';
 import {
   edgeSpec,
@@ -14,6 +21,11 @@ function method<K extends keyof IotApi>(
   implementation: (...args: Parameters<IotApi[K]>) => ReturnType<IotApi[K]>,
 ) {
   return jest.fn<ReturnType<IotApi[K]>, Parameters<IotApi[K]>>(implementation);
+}
+
+/** Graph of a demo spec: the standard spec has the example graph, others none yet. */
+function demoGraph(specId: string) {
+  return specId === standardSpec.id ? exampleSpecGraph() : EMPTY_SPEC_GRAPH;
 }
 
 /**
@@ -85,6 +97,28 @@ export function fakeIotApi(
       id: 'smart-parking-imported',
       entityRef: 'iotspec:default/smart-parking-imported',
       name: 'Imported edge',
+    })),
+
+    getResourceTypes: method<'getResourceTypes'>(async () =>
+      listResourceTypes(),
+    ),
+    getSpecGraph: method<'getSpecGraph'>(async specId => ({
+      graph: demoGraph(specId),
+      etag: '"v1"',
+    })),
+    saveSpecGraph: method<'saveSpecGraph'>(async (_specId, graph) => ({
+      graph,
+      etag: '"v2"',
+    })),
+    getSpecPlan: method<'getSpecPlan'>(async specId =>
+      planSpecGraph(demoGraph(specId)),
+    ),
+    getSpecResources: method<'getSpecResources'>(async specId => ({
+      items: resourceConfirmationTable(demoGraph(specId)),
+    })),
+    downloadSpecExport: method<'downloadSpecExport'>(async (specId, format) => ({
+      blob: new Blob([format === 'terraform' ? '{}' : '---']),
+      fileName: `${specId}.${format === 'terraform' ? 'tf.json' : 'k8s.yaml'}`,
     })),
   };
 }

@@ -7,7 +7,10 @@ import type {
   IotSpecItem,
   ListAppsResponse,
   ListImagesResponse,
+  ListResourceTypesResponse,
   ListSpecsResponse,
+  SpecGraph,
+  SpecPlan,
   UpdateAppRequest,
   UpdateSpecRequest,
   UploadedImage,
@@ -17,6 +20,9 @@ import type {
   ImportSpecOptions,
   ListAppsRequest,
   ListImagesRequest,
+  ListSpecResourcesResponse,
+  SpecExportFormat,
+  TaggedSpecGraph,
   UploadImageOptions,
 } from './types';
 
@@ -58,6 +64,31 @@ export interface IotApi {
     file: File,
     options?: ImportSpecOptions,
   ): Promise<IotSpecItem>;
+
+  /** The node types of dependency graphs, their property schemas as JSON Schema (SPEC-7). */
+  getResourceTypes(): Promise<ListResourceTypesResponse>;
+  /** The spec's saved dependency graph with its entity tag. */
+  getSpecGraph(specId: string): Promise<TaggedSpecGraph>;
+  /**
+   * Saves the spec's dependency graph. With `etag`, only if nobody saved
+   * since that version (`SpecGraphChangedError` otherwise); a graph with
+   * problems is refused with `SpecGraphInvalidError` listing every one; a
+   * 409 `ResponseError` while the app is in review or published.
+   */
+  saveSpecGraph(
+    specId: string,
+    graph: SpecGraph,
+    etag?: string,
+  ): Promise<TaggedSpecGraph>;
+  /** The deployment plan of the saved graph. */
+  getSpecPlan(specId: string): Promise<SpecPlan>;
+  /** The resource confirmation table (MKT-4) of the saved graph. */
+  getSpecResources(specId: string): Promise<ListSpecResourcesResponse>;
+  /** The saved graph as Terraform JSON or as Kubernetes manifests of its workloads. */
+  downloadSpecExport(
+    specId: string,
+    format: SpecExportFormat,
+  ): Promise<ExportedSpec>;
 }
 
 /** @public */

@@ -1,14 +1,27 @@
 import { mockApis } from '@backstage/frontend-test-utils';
 import { ResponseError } from '@backstage/errors';
 import { errorMessage } from '../lib/errors';
-import { UploadError, IotApiClient } from './IotApiClient';
+import {
+  exampleSpecGraph,
+  listResourceTypes,
+} from '@internal/backstage-plugin-iot-common';
+import {
+  IotApiClient,
+  SpecGraphChangedError,
+  SpecGraphInvalidError,
+  UploadError,
+} from './IotApiClient';
 
 const BASE_URL = 'http://localhost:7007/api/iot';
 
-function jsonResponse(status: number, body: unknown) {
+function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
   });
 }
 
@@ -391,5 +404,154 @@ describe('IotApiClient', () => {
     const { result, xhr } = await startUpload();
     xhr.onerror?.();
     await expect(result).rejects.toMatchObject({ statusCode: 0 });
+  });
+
+  describe('spec dependency graphs', () => {
+    const graph = exampleSpecGraph();
+    const problem = {
+      nodeId: 'subnet',
+      property: 'name',
+      rule: 'property-required',
+      message:
+        "node 'subnet' (Subnet): property 'name' is required; set it in the property panel",
+    };
+
+    it('reads the resource types', async () => {
+      fetchApi.fetch.mockResolvedValue(jsonResponse(200, listResourceTypes()));
+      const { items } = await client.getResourceTypes();
+      expect(items.map(type => type.id)).toContain('container-workload');
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/resource-types`,
+        undefined,
+      );
+    });
+
+    it('reads a graph with its entity tag', async () => {
+      fetchApi.fetch.mockResolvedValue(
+        jsonResponse(200, graph, { ETag: '"v1"' }),
+      );
+      await expect(
+        client.getSpecGraph('smart-parking-standard'),
+      ).resolves.toEqual({ graph, etag: '"v1"' });
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/specs/smart-parking-standard/graph`,
+        undefined,
+      );
+    });
+
+    it('saves a graph with If-Match and returns the new entity tag', async () => {
+      fetchApi.fetch.mockImplementation(async () =>
+        jsonResponse(200, graph, { ETag: '"v2"' }),
+      );
+      await expect(
+        client.saveSpecGraph('smart-parking-standard', graph, '"v1"'),
+      ).resolves.toEqual({ graph, etag: '"v2"' });
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/specs/smart-parking-standard/graph`,
+        {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', 'If-Match': '"v1"' },
+          body: JSON.stringify(graph),
+        },
+      );
+
+      await client.saveSpecGraph('smart-parking-standard', graph);
+      expect(fetchApi.fetch.mock.calls[1][1].headers).toEqual({
+        'Content-Type': 'application/json',
+      });
+    });
+
+    it('passes on every problem of a refused graph', async () => {
+      fetchApi.fetch.mockResolvedValue(
+        jsonResponse(400, {
+          error: { name: 'InputError', message: `1 problem: ${problem.message}` },
+          response: { statusCode: 400 },
+          problems: [problem],
+        }),
+      );
+      const error = await client
+        .saveSpecGraph('smart-parking-standard', graph)
+        .catch(e => e);
+      expect(error).toBeInstanceOf(SpecGraphInvalidError);
+      expect(error.problems).toEqual([problem]);
+      expect(error.message).toBe(`1 problem: ${problem.message}`);
+    });
+
+    it('tells a graph saved by someone else since from other refusals', async () => {
+      fetchApi.fetch.mockResolvedValueOnce(
+        jsonResponse(412, {
+          error: {
+            name: 'PreconditionFailedError',
+            message: 'the dependency graph changed since you loaded it',
+          },
+          response: { statusCode: 412 },
+        }),
+      );
+      const changed = await client
+        .saveSpecGraph('smart-parking-standard', graph, '"v1"')
+        .catch(e => e);
+      expect(changed).toBeInstanceOf(SpecGraphChangedError);
+      expect(changed.message).toBe(
+        'the dependency graph changed since you loaded it',
+      );
+
+      fetchApi.fetch.mockResolvedValueOnce(
+        jsonResponse(409, {
+          error: { name: 'ConflictError', message: 'the app is in review' },
+          response: { statusCode: 409 },
+        }),
+      );
+      const frozen = await client
+        .saveSpecGraph('smart-parking-standard', graph)
+        .catch(e => e);
+      expect(frozen).toBeInstanceOf(ResponseError);
+      expect(errorMessage(frozen)).toBe('the app is in review');
+    });
+
+    it('reads the plan and the resources of the saved graph', async () => {
+      fetchApi.fetch.mockImplementation(async () => jsonResponse(200, {}));
+      await client.getSpecPlan('smart-parking-standard');
+      await client.getSpecResources('smart-parking-standard');
+      expect(fetchApi.fetch.mock.calls.map(call => call[0])).toEqual([
+        `${BASE_URL}/specs/smart-parking-standard/plan`,
+        `${BASE_URL}/specs/smart-parking-standard/resources`,
+      ]);
+    });
+
+    it.each([
+      ['terraform', 'smart-parking-standard.tf.json'],
+      ['kubernetes', 'smart-parking-standard.k8s.yaml'],
+    ] as const)(
+      'downloads the %s export, named by the server or after the spec',
+      async (format, fileName) => {
+        fetchApi.fetch.mockResolvedValueOnce(
+          new Response('exported', {
+            status: 200,
+            headers: {
+              'Content-Disposition': `attachment; filename="${fileName}"`,
+            },
+          }),
+        );
+        const named = await client.downloadSpecExport(
+          'smart-parking-standard',
+          format,
+        );
+        expect(fetchApi.fetch).toHaveBeenCalledWith(
+          `${BASE_URL}/specs/smart-parking-standard/exports/${format}`,
+          undefined,
+        );
+        expect(named.fileName).toBe(fileName);
+        expect(await named.blob.text()).toBe('exported');
+
+        fetchApi.fetch.mockResolvedValueOnce(
+          new Response('exported', { status: 200 }),
+        );
+        const unnamed = await client.downloadSpecExport(
+          'smart-parking-standard',
+          format,
+        );
+        expect(unnamed.fileName).toBe(fileName);
+      },
+    );
   });
 });

@@ -12,7 +12,11 @@ import type {
   IotSpecItem,
   ListAppsResponse,
   ListImagesResponse,
+  ListResourceTypesResponse,
   ListSpecsResponse,
+  SpecGraph,
+  SpecGraphProblem,
+  SpecPlan,
   UpdateAppRequest,
   UpdateSpecRequest,
   UploadedImage,
@@ -23,6 +27,9 @@ import type {
   ImportSpecOptions,
   ListAppsRequest,
   ListImagesRequest,
+  ListSpecResourcesResponse,
+  SpecExportFormat,
+  TaggedSpecGraph,
   UploadImageOptions,
   UploadOptions,
 } from './types';
@@ -40,6 +47,30 @@ export class UploadError extends Error {
   constructor(readonly statusCode: number, message: string) {
     super(message);
   }
+}
+
+/**
+ * A dependency graph the server refused to save (400): `problems` lists
+ * every one, each with the node, property or edge it is on.
+ *
+ * @public
+ */
+export class SpecGraphInvalidError extends Error {
+  readonly name = 'SpecGraphInvalidError';
+
+  constructor(message: string, readonly problems: SpecGraphProblem[]) {
+    super(message);
+  }
+}
+
+/**
+ * A save refused because someone saved the graph since it was loaded
+ * (412): reload it, or save again without an entity tag to overwrite.
+ *
+ * @public
+ */
+export class SpecGraphChangedError extends Error {
+  readonly name = 'SpecGraphChangedError';
 }
 
 /** The server's message from a Backstage error body `{ error: { message } }`. */
@@ -94,6 +125,17 @@ function fileNameOfContentDisposition(
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+const EXPORT_FILE_SUFFIXES: Record<SpecExportFormat, string> = {
+  terraform: '.tf.json',
+  kubernetes: '.k8s.yaml',
+};
+
+async function taggedGraphOf(response: Response): Promise<TaggedSpecGraph> {
+  const graph: SpecGraph = await response.json();
+  const etag = response.headers.get('ETag');
+  return etag ? { graph, etag } : { graph };
+}
 
 /**
  * Talks to the `iot` backend plugin. Uploads use XMLHttpRequest, the only
@@ -247,6 +289,79 @@ export class IotApiClient implements IotApi {
       file,
       options,
     );
+  }
+
+  async getResourceTypes(): Promise<ListResourceTypesResponse> {
+    const response = await this.request('/resource-types');
+    return response.json();
+  }
+
+  async getSpecGraph(specId: string): Promise<TaggedSpecGraph> {
+    const response = await this.request(
+      `/specs/${encodeURIComponent(specId)}/graph`,
+    );
+    return taggedGraphOf(response);
+  }
+
+  async saveSpecGraph(
+    specId: string,
+    graph: SpecGraph,
+    etag?: string,
+  ): Promise<TaggedSpecGraph> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('iot');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/specs/${encodeURIComponent(specId)}/graph`,
+      {
+        method: 'PUT',
+        headers: etag ? { ...JSON_HEADERS, 'If-Match': etag } : JSON_HEADERS,
+        body: JSON.stringify(graph),
+      },
+    );
+    if (response.ok) {
+      return taggedGraphOf(response);
+    }
+    const error = await ResponseError.fromResponse(response);
+    const body = error.body as typeof error.body & { problems?: unknown };
+    if (response.status === 400 && Array.isArray(body.problems)) {
+      throw new SpecGraphInvalidError(
+        body.error.message || error.message,
+        body.problems as SpecGraphProblem[],
+      );
+    }
+    if (response.status === 412) {
+      throw new SpecGraphChangedError(body.error.message || error.message);
+    }
+    throw error;
+  }
+
+  async getSpecPlan(specId: string): Promise<SpecPlan> {
+    const response = await this.request(
+      `/specs/${encodeURIComponent(specId)}/plan`,
+    );
+    return response.json();
+  }
+
+  async getSpecResources(specId: string): Promise<ListSpecResourcesResponse> {
+    const response = await this.request(
+      `/specs/${encodeURIComponent(specId)}/resources`,
+    );
+    return response.json();
+  }
+
+  async downloadSpecExport(
+    specId: string,
+    format: SpecExportFormat,
+  ): Promise<ExportedSpec> {
+    const response = await this.request(
+      `/specs/${encodeURIComponent(specId)}/exports/${format}`,
+    );
+    return {
+      blob: await response.blob(),
+      fileName:
+        fileNameOfContentDisposition(
+          response.headers.get('Content-Disposition'),
+        ) ?? `${specId}${EXPORT_FILE_SUFFIXES[format]}`,
+    };
   }
 
   /** POSTs `file` as the multipart field `file`, reporting progress. */

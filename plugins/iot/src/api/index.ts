@@ -1,11 +1,19 @@
 export type { IotApi } from './IotApi';
 export { iotApiRef } from './IotApi';
-export { IotApiClient, UploadError } from './IotApiClient';
+export {
+  IotApiClient,
+  SpecGraphChangedError,
+  SpecGraphInvalidError,
+  UploadError,
+} from './IotApiClient';
 export type {
   ExportedSpec,
   ImportSpecOptions,
   ListAppsRequest,
   ListImagesRequest,
+  ListSpecResourcesResponse,
+  SpecExportFormat,
+  TaggedSpecGraph,
   UploadImageOptions,
   UploadOptions,
   UploadProgressEvent,

@@ -1,6 +1,8 @@
 import type {
   ListImagesQuery,
+  ResourceConfirmationRow,
   ReviewStatus,
+  SpecGraph,
 } from '@internal/backstage-plugin-iot-common';
 
 /** Query of `GET /images` (IMG-4), as the client sends it. */
@@ -32,9 +34,25 @@ export type UploadImageOptions = UploadOptions;
 
 export type ImportSpecOptions = UploadOptions;
 
-/** An exported spec archive (SPEC-5), ready to be saved as a file. */
+/**
+ * A file the server exported, ready to be saved: a spec archive (SPEC-5),
+ * Terraform JSON or Kubernetes manifests of a spec's graph (SPEC-7).
+ */
 export type ExportedSpec = {
   blob: Blob;
   /** From the answer's Content-Disposition, e.g. "smart-parking-standard.zip". */
   fileName: string;
 };
+
+/** A spec's saved dependency graph and the entity tag of that version of it. */
+export type TaggedSpecGraph = {
+  graph: SpecGraph;
+  /** The answer's `ETag`, to send back as `If-Match` when saving; absent when the server sent none. */
+  etag?: string;
+};
+
+/** What the saved graph of a spec can be exported as. */
+export type SpecExportFormat = 'terraform' | 'kubernetes';
+
+/** Body of `GET /specs/{specId}/resources`: the resource confirmation table (MKT-4). */
+export type ListSpecResourcesResponse = { items: ResourceConfirmationRow[] };
