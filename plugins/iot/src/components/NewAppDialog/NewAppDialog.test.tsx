@@ -68,7 +68,8 @@ describe('NewAppDialog', () => {
       { timeout: 3000 },
     );
     expect(getEntityByRef).toHaveBeenCalledWith('iotapp:default/grid-meter');
-  });
+    // typing four fields and one real 1 s catalog poll: slow on a busy 2-core CI machine
+  }, 15_000);
 
   it('stops waiting after 15 seconds and says the app is not listed yet', async () => {
     const getEntityByRef = jest.fn().mockResolvedValue(undefined);
