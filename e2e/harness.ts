@@ -3,6 +3,7 @@
 // drives Debian's Chromium through playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
@@ -65,16 +66,28 @@ export async function startPortal(): Promise<Portal> {
   buildApp();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
   const log = fs.openSync(path.join(dataDir, 'backend.log'), 'w');
+  // As `yarn workspace backend start` runs it (backstage-cli's node flags and
+  // TypeScript transform) but without its file watcher, so that an edit
+  // anywhere in the repository cannot restart the backend mid-test.
+  const backendDir = path.join(ROOT, 'packages/backend');
+  const transform = createRequire(path.join(backendDir, 'package.json')).resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+  );
   const backend: ChildProcess = spawn(
     process.execPath,
     [
-      YARN, 'workspace', 'backend', 'start',
+      '--enable-source-maps', '--require', transform, 'src/index',
       '--config', '../../app-config.yaml',
       '--config', '../../e2e/app-config.e2e.yaml',
     ],
     {
-      cwd: ROOT,
-      env: { ...process.env, E2E_DATA_DIR: dataDir, NODE_ENV: 'development' },
+      cwd: backendDir,
+      env: {
+        ...process.env,
+        E2E_DATA_DIR: dataDir,
+        NODE_ENV: 'development',
+        ESBK_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json'),
+      },
       stdio: ['ignore', log, log],
       detached: true,
     },
