@@ -19,6 +19,14 @@ const isOneOf = <T extends string>(
   value: string | undefined,
 ): value is T => values.includes(value as T);
 
+/** The label of a server-provided item (industry, resource type, flavour) in `language`. */
+export function labelIn(
+  item: { label: string; labelZh?: string },
+  language: string,
+): string {
+  return language.startsWith('zh') && item.labelZh ? item.labelZh : item.label;
+}
+
 /** Free-text slugs such as industries: "smart-city" → "Smart city". */
 export function humanizeSlug(slug: string): string {
   const words = slug.replace(/[-_]+/g, ' ').trim();

@@ -1,16 +1,10 @@
 import type { AppTaxonomy } from '@internal/backstage-plugin-iot-common';
-import { humanizeSlug } from './labels';
-
-type Labelled = { id: string; label: string; labelZh?: string };
+import { humanizeSlug, labelIn } from './labels';
 
 /** Names of industries and scenarios in the reader's language. */
 export interface TaxonomyLabels {
   industry(industryId: string): string;
   scenario(industryId: string, scenarioId: string): string;
-}
-
-function labelIn(item: Labelled, language: string): string {
-  return language.startsWith('zh') && item.labelZh ? item.labelZh : item.label;
 }
 
 /**

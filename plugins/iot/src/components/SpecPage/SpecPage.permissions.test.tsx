@@ -5,8 +5,11 @@ import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { iotApiRef } from '../../api';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
+import { stubReactFlowBrowser } from '../../__testUtils__/reactFlow';
 import { iotMountedRoutes } from '../../__testUtils__/routes';
 import { SpecPage } from './SpecPage';
+
+stubReactFlowBrowser();
 
 // A file of its own: usePermission caches decisions for the whole module.
 describe('SpecPage for users who may not change the app', () => {
@@ -36,6 +39,17 @@ describe('SpecPage for users who may not change the app', () => {
     for (const name of ['Edit', 'Copy', 'Delete']) {
       expect(screen.queryByRole('button', { name })).toBeNull();
     }
+    // the graph, its plan and exports, but no editing
+    expect(
+      await screen.findByText(
+        "Read-only: only members of the app's owner group can change this graph. Its plan and exports are open to you.",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('group', { name: 'VPC parking-vpc' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add VPC' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     // writes to a spec are asked about its app
     expect(authorize).toHaveBeenCalledWith(
       expect.objectContaining({

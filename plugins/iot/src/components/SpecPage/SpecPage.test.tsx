@@ -6,15 +6,19 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { iotApiRef } from '../../api';
+import { meterApp } from '../../__testUtils__/apps';
 import { field } from '../../__testUtils__/cards';
 import { recordDownloads } from '../../__testUtils__/download';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
+import { stubReactFlowBrowser } from '../../__testUtils__/reactFlow';
 import {
   CurrentLocation,
   currentPath,
   iotMountedRoutes,
 } from '../../__testUtils__/routes';
 import { SpecPage } from './SpecPage';
+
+stubReactFlowBrowser();
 
 function renderPage(api = fakeIotApi(), specId = 'smart-parking-standard') {
   renderInTestApp(
@@ -42,7 +46,7 @@ const heading = (name: string) => screen.findByRole('heading', { name });
 describe('SpecPage', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it("shows the spec's fields and where its dependency editor comes", async () => {
+  it("shows the spec's fields and its dependency graph", async () => {
     const api = renderPage();
 
     expect(await heading('Smart Parking — standard')).toBeInTheDocument();
@@ -69,10 +73,31 @@ describe('SpecPage', () => {
       screen.getByRole('heading', { name: 'Dependency editor' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(
-        /The dependency editor of this spec .* comes to this page next\./,
+      await screen.findByRole('group', { name: 'VPC parking-vpc' }),
+    ).toBeInTheDocument();
+    expect(api.getSpecGraph).toHaveBeenCalledWith('smart-parking-standard');
+  });
+
+  it('keeps the graph read-only while the app is in review', async () => {
+    renderPage();
+    expect(
+      await screen.findByText(
+        'Read-only: the app is in review, so its specs cannot be changed until a reviewer approves or rejects it.',
       ),
     ).toBeInTheDocument();
+    await screen.findByRole('group', { name: 'VPC parking-vpc' });
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+  });
+
+  it('lets the owners edit the graph of a draft app', async () => {
+    const api = fakeIotApi();
+    api.getApp.mockResolvedValue(meterApp);
+    renderPage(api);
+    await screen.findByRole('group', { name: 'VPC parking-vpc' });
+    expect(
+      await screen.findByRole('button', { name: 'Add VPC' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
   });
 
   it('edits the spec', async () => {

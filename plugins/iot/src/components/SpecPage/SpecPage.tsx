@@ -44,11 +44,12 @@ import { specRouteRef } from '../../routes';
 import { iotTranslationRef } from '../../translation';
 import { Field, FieldList } from '../FieldList';
 import { SpecAction, SpecActionDialogs } from '../SpecActionDialogs';
+import { SpecEditor } from '../SpecEditor';
 import { SpecImageList } from '../SpecImageList';
 
 /**
- * One spec (SPEC-3..6, SPEC-10): its fields, edit, copy, export and delete.
- * "New spec" and "Copy" land here; the dependency editor (SPEC-7) joins it.
+ * One spec (SPEC-3..7, SPEC-10): its fields, edit, copy, export and delete,
+ * and its dependency editor. "New spec" and "Copy" land here.
  */
 export function SpecPage() {
   const { t } = useTranslationRef(iotTranslationRef);
@@ -109,6 +110,21 @@ function SpecDetails(props: { spec: IotSpecItem; onChanged: () => void }) {
   const [updated, setUpdated] = useState(false);
 
   const mayUpdate = Boolean(appRef) && !canUpdate.loading && canUpdate.allowed;
+  // The server refuses graph changes while the app is in review or published.
+  const frozen =
+    app.value?.reviewStatus === 'in-review' ||
+    app.value?.reviewStatus === 'approved';
+  const editorReady = !canUpdate.loading && (app.value || app.error);
+  let editorNotice: string | undefined;
+  if (!editorReady) {
+    editorNotice = undefined;
+  } else if (!mayUpdate) {
+    editorNotice = t('specPage.editorReadOnly');
+  } else if (app.value?.reviewStatus === 'in-review') {
+    editorNotice = t('specPage.editorInReview');
+  } else if (app.value?.reviewStatus === 'approved') {
+    editorNotice = t('specPage.editorApproved');
+  }
   const mayDelete = Boolean(appRef) && !canDelete.loading && canDelete.allowed;
 
   const onUpdated = () => {
@@ -250,9 +266,22 @@ function SpecDetails(props: { spec: IotSpecItem; onChanged: () => void }) {
             </Text>
           </CardHeader>
           <CardBody>
-            <Text as="p" color="secondary">
-              {t('specPage.editorComing')}
-            </Text>
+            <Flex direction="column" gap="3">
+              {editorNotice && (
+                <Text as="p" color="secondary">
+                  {editorNotice}
+                </Text>
+              )}
+              {!editorReady ? (
+                <Progress />
+              ) : (
+                <SpecEditor
+                  spec={spec}
+                  editable={mayUpdate && !frozen}
+                  onSaved={onChanged}
+                />
+              )}
+            </Flex>
           </CardBody>
         </Card>
       </Flex>

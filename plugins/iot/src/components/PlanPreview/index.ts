@@ -1,0 +1,2 @@
+export { PlanPreview } from './PlanPreview';
+export type { PlanPreviewProps } from './PlanPreview';

@@ -1,0 +1,3 @@
+export { PropertyPanel } from './PropertyPanel';
+export type { PropertyPanelProps } from './PropertyPanel';
+export type { ImageChoices } from './ImagePicker';

@@ -1,0 +1,1 @@
+export { categoryColor, ResourceTypeIcon } from './ResourceTypeIcon';

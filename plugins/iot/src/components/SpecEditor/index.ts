@@ -1,0 +1,2 @@
+export { SpecEditor } from './SpecEditor';
+export type { SpecEditorProps } from './SpecEditor';
