@@ -1,7 +1,8 @@
 /**
- * Extension points of the iot backend: image stores (and, later, deployment
- * providers).
+ * Extension points of the iot backend: image stores and deployment
+ * providers.
  *
  * @packageDocumentation
  */
 export * from './images';
+export * from './deployments';
