@@ -56,6 +56,81 @@ export interface Config {
        */
       registry?: string;
     };
+    /** The deployment engine (SPEC-8): test installs of specs, later trials and purchases. */
+    deployments?: {
+      /**
+       * Resources of one instance created or deleted at the same time.
+       * Default 10.
+       */
+      parallelism?: number;
+      /**
+       * How long an engine's lease on an instance holds without being
+       * renewed (it is renewed every third of it). When a backend dies,
+       * another backend (or the same one restarted) resumes its instances
+       * once their leases expire. Default 30.
+       */
+      leaseSeconds?: number;
+      /**
+       * Bound on one create or delete attempt of a resource; a timeout
+       * counts as a transient error and is retried with the same
+       * idempotency key. Default 1800 (30 minutes).
+       */
+      attemptTimeoutSeconds?: number;
+      /** Retries of transient provider errors (throttling, timeouts): exponential backoff with jitter. */
+      retry?: {
+        /** Attempts per create or delete, the first included. Default 5. */
+        maxAttempts?: number;
+        /** Backoff before the second attempt, doubled before each next one. Default 1. */
+        initialDelaySeconds?: number;
+        /** Longest backoff. Default 60. */
+        maxDelaySeconds?: number;
+      };
+      /**
+       * Key that seals generated passwords in the database (AES-256-GCM):
+       * any text of at least 16 characters, e.g. from `openssl rand
+       * -base64 32`. Changing it makes the passwords of existing instances
+       * unreadable. Default: a key generated once into the plugin database,
+       * with a warning at start-up; configure one in production.
+       * @visibility secret
+       */
+      secretKey?: string;
+      /**
+       * The default provider, `sandbox`: a simulated cloud in the plugin
+       * database. Ignored when a backend module sets a provider through
+       * `iotDeploymentProviderExtensionPoint`.
+       */
+      sandbox?: {
+        /**
+         * Multiplies the registry's nominal create and delete seconds of
+         * each type (e.g. 600 s for a database). Default 1 (realistic);
+         * app-config.yaml sets 0.02 for local runs, tests about 0.
+         */
+        latencyFactor?: number;
+        /** Every create and delete takes exactly this many milliseconds instead (benchmarks). No default. */
+        latencyMs?: number;
+        /**
+         * Most live resources of a type across instances, by type id;
+         * creating one more fails permanently. Default: eip 20,
+         * load-balancer 20, container-cluster 10, vm 50, rds 20; others
+         * unbounded.
+         */
+        quotas?: { [type: string]: number };
+        /**
+         * Faults injected on the resources they match, besides those a
+         * node asks for with its `x-fault` property. `fail`: a permanent
+         * error; `throttle`: `times` (default 2) transient errors, then
+         * success; `hang`: never finishes until the attempt times out or
+         * is aborted. `on`: create (default) or delete. Default none.
+         */
+        faults?: Array<{
+          fault: 'fail' | 'throttle' | 'hang';
+          nodeId?: string;
+          type?: string;
+          on?: 'create' | 'delete';
+          times?: number;
+        }>;
+      };
+    };
     demo?: {
       /**
        * When the database is empty, seed the demo data through the services:

@@ -97,9 +97,15 @@ describe('createIotResourceType', () => {
           ? entity('IotSpec', id, 'group:default/isv-acme')
           : undefined,
     },
+    instances: {
+      findInstanceEntity: async (id: string) =>
+        id === 'inst-aaaaaaaaaaaaaaaaaaaa'
+          ? entity('IotInstance', id, 'group:default/isv-acme')
+          : undefined,
+    },
   };
 
-  it('loads images, apps and specs from the database first, the rest from the catalog', async () => {
+  it('loads images, apps, specs and instances from the database first, the rest from the catalog', async () => {
     const inCatalog = entity('IotApp', 'from-yaml', 'group:default/isv-globex');
     const { getResources } = createIotResourceType({
       ...fromDatabase,
@@ -111,6 +117,7 @@ describe('createIotResourceType', () => {
       'iotapp:default/smart-parking',
       'iotspec:default/smart-parking-standard',
       'iotimage:default/parking-server',
+      'iotinstance:default/inst-aaaaaaaaaaaaaaaaaaaa',
       'iotapp:default/from-yaml',
       'iotapp:other/smart-parking',
       'iotspec:default/missing',
@@ -125,6 +132,7 @@ describe('createIotResourceType', () => {
       'IotApp:smart-parking',
       'IotSpec:smart-parking-standard',
       'IotImage:parking-server',
+      'IotInstance:inst-aaaaaaaaaaaaaaaaaaaa',
       'IotApp:from-yaml',
       undefined,
       undefined,

@@ -20,6 +20,7 @@ import {
   IOT_SPEC_KIND,
 } from '@internal/backstage-plugin-iot-common';
 import { z } from 'zod/v4';
+import { IOT_INSTANCE_KIND } from './instances/instanceEntity';
 
 /**
  * Query form of the iot rules, for stores that filter lists in the database:
@@ -29,7 +30,8 @@ export type IotResourceFilter = { key: 'owner'; values: string[] };
 
 /**
  * Resources of type `iot-resource` are catalog entities (apps, specs,
- * images), addressed by their entity ref.
+ * images), addressed by their entity ref, and instances, addressed as
+ * `iotinstance:default/<id>` and owned like their spec.
  */
 export const iotResourcePermissionResourceRef = createPermissionResourceRef<
   Entity,
@@ -78,6 +80,7 @@ export type IotEntityLookups = {
   images: { findImageEntity(name: string): Promise<Entity | undefined> };
   apps: { findAppEntity(id: string): Promise<Entity | undefined> };
   specs: { findSpecEntity(id: string): Promise<Entity | undefined> };
+  instances: { findInstanceEntity(id: string): Promise<Entity | undefined> };
 };
 
 /**
@@ -94,7 +97,7 @@ export function createIotResourceType(
   Entity,
   IotResourceFilter
 > {
-  const { catalog, auth, images, apps, specs } = options;
+  const { catalog, auth, images, apps, specs, instances } = options;
   const fromDatabase: Record<
     string,
     (name: string) => Promise<Entity | undefined>
@@ -103,6 +106,9 @@ export function createIotResourceType(
       images.findImageEntity(name),
     [IOT_APP_KIND.toLocaleLowerCase('en-US')]: id => apps.findAppEntity(id),
     [IOT_SPEC_KIND.toLocaleLowerCase('en-US')]: id => specs.findSpecEntity(id),
+    // instances are not catalog entities: they exist only here
+    [IOT_INSTANCE_KIND.toLocaleLowerCase('en-US')]: id =>
+      instances.findInstanceEntity(id),
   };
   return {
     resourceRef: iotResourcePermissionResourceRef,

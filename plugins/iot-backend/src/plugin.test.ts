@@ -90,7 +90,7 @@ describe('iotPlugin', () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         status: 'ok',
-        database: { client: 'sqlite', migrations: 3 },
+        database: { client: 'sqlite', migrations: 4 },
       });
     });
 
@@ -218,7 +218,7 @@ describe('iotPlugin', () => {
           status: 'ok',
           database: {
             client: databaseId === 'SQLITE_3' ? 'sqlite' : 'pg',
-            migrations: 3,
+            migrations: 4,
           },
         });
         expect(await knex.schema.hasTable('iot_audit_events')).toBe(true);
@@ -251,7 +251,7 @@ describe('iotPlugin', () => {
         const response = await request(backend.server).get('/api/iot/health');
 
         expect(response.status).toBe(200);
-        expect(response.body.database.migrations).toBe(3);
+        expect(response.body.database.migrations).toBe(4);
       },
     );
   });

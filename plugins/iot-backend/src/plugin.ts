@@ -6,7 +6,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { iotPermissions } from '@internal/backstage-plugin-iot-common';
 import {
+  DeploymentProvider,
   ImageStore,
+  iotDeploymentProviderExtensionPoint,
   iotImageStoreExtensionPoint,
 } from '@internal/backstage-plugin-iot-node';
 import { AppsService } from './apps/AppsService';
@@ -21,6 +23,12 @@ import { ImagesService } from './images/ImagesService';
 import { ImagesStore } from './images/ImagesStore';
 import { LocalImageStore } from './images/LocalImageStore';
 import { seedDemoImages } from './images/seedDemoImages';
+import { DeploymentEngine } from './instances/DeploymentEngine';
+import { readEngineOptions } from './instances/engineOptions';
+import { InstancesService } from './instances/InstancesService';
+import { InstancesStore } from './instances/InstancesStore';
+import { SandboxProvider } from './instances/sandbox/SandboxProvider';
+import { createSecretBox } from './instances/SecretBox';
 import { createIotResourceType } from './permissions';
 import { createRouter } from './router';
 import { SpecGraphService } from './specs/SpecGraphService';
@@ -45,6 +53,17 @@ export const iotPlugin = createBackendPlugin({
         imageStore = store;
       },
     });
+    let deploymentProvider: DeploymentProvider | undefined;
+    env.registerExtensionPoint(iotDeploymentProviderExtensionPoint, {
+      setProvider(provider) {
+        if (deploymentProvider) {
+          throw new Error(
+            `The iot deployment provider has already been set (to '${deploymentProvider.id}')`,
+          );
+        }
+        deploymentProvider = provider;
+      },
+    });
 
     env.registerInit({
       deps: {
@@ -57,6 +76,7 @@ export const iotPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
@@ -70,6 +90,7 @@ export const iotPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auth,
+        lifecycle,
         catalog,
         events,
       }) {
@@ -117,17 +138,54 @@ export const iotPlugin = createBackendPlugin({
           graphs,
         });
 
-        permissionsRegistry.addPermissions(iotPermissions);
-        permissionsRegistry.addResourceType(
-          createIotResourceType({ catalog, auth, images, apps, specs }),
-        );
-
         const recovered = await images.recover();
         logger.info(
           `Image store checked: ${recovered.interrupted} interrupted uploads marked failed, ` +
             `${recovered.partialObjects} partial and ${recovered.orphanedObjects} leftover objects removed, ` +
             `${recovered.unknownObjects} unknown objects kept`,
         );
+
+        const instancesStore = await InstancesStore.create({ database });
+        const secrets = await createSecretBox({
+          config,
+          generatedKey: () => instancesStore.generatedKey(),
+          logger,
+        });
+        const provider =
+          deploymentProvider ??
+          (await SandboxProvider.create({ database, config }));
+        const engine = new DeploymentEngine({
+          store: instancesStore,
+          provider,
+          secrets,
+          options: readEngineOptions(config),
+          logger,
+        });
+        const instances = new InstancesService({
+          store: instancesStore,
+          engine,
+          specs,
+          graphs,
+          secrets,
+          audit,
+          providerId: provider.id,
+        });
+        engine.onInstallSettled(instance => instances.installSettled(instance));
+        lifecycle.addStartupHook(() => engine.start());
+        lifecycle.addShutdownHook(() => engine.stop());
+
+        permissionsRegistry.addPermissions(iotPermissions);
+        permissionsRegistry.addResourceType(
+          createIotResourceType({
+            catalog,
+            auth,
+            images,
+            apps,
+            specs,
+            instances,
+          }),
+        );
+
         if (config.getOptionalBoolean('iot.demo.seed')) {
           await seedDemoImages({ images, logger });
           await seedDemoApps({ apps, specs, logger });
@@ -141,6 +199,7 @@ export const iotPlugin = createBackendPlugin({
             specs,
             transfer,
             graphs,
+            instances,
             httpAuth,
             userInfo,
             permissions,

@@ -48,6 +48,13 @@ describe('createRouter', () => {
         terraform: jest.fn(),
         kubernetesManifests: jest.fn(),
       },
+      instances: {
+        startDeploymentTest: jest.fn(),
+        getInstance: jest.fn(),
+        listEvents: jest.fn(),
+        listDeploymentTests: jest.fn(),
+        uninstall: jest.fn(),
+      },
       httpAuth: mockServices.httpAuth(),
       userInfo: mockServices.userInfo(),
       permissions: mockServices.permissions(),

@@ -11,6 +11,7 @@ import { createAppsRouter } from './apps/createAppsRouter';
 import { HealthService } from './health/HealthService';
 import { createAuthorizer } from './http/authorizer';
 import { createImagesRouter } from './images/createImagesRouter';
+import { createInstancesRouter } from './instances/createInstancesRouter';
 import { openApiDocument } from './schema/openapi';
 import { createSpecGraphRouter } from './specs/createSpecGraphRouter';
 import { createSpecsRouter } from './specs/createSpecsRouter';
@@ -19,6 +20,7 @@ import { createSpecsRouter } from './specs/createSpecsRouter';
 type CatalogSource = { catalogEntities(): Promise<Entity[]> };
 type SpecsRouterOptions = Parameters<typeof createSpecsRouter>[0];
 type SpecGraphRouterOptions = Parameters<typeof createSpecGraphRouter>[0];
+type InstancesRouterOptions = Parameters<typeof createInstancesRouter>[0];
 
 export async function createRouter(options: {
   health: Pick<HealthService, 'getStatus'>;
@@ -29,6 +31,7 @@ export async function createRouter(options: {
   specs: SpecsRouterOptions['specs'] & CatalogSource;
   transfer: SpecsRouterOptions['transfer'];
   graphs: SpecGraphRouterOptions['graphs'];
+  instances: InstancesRouterOptions['instances'];
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -41,6 +44,7 @@ export async function createRouter(options: {
     specs,
     transfer,
     graphs,
+    instances,
     httpAuth,
     userInfo,
     permissions,
@@ -77,6 +81,7 @@ export async function createRouter(options: {
   router.use(
     createSpecsRouter({ specs, transfer, apps, authorizer, userInfo }),
   );
+  router.use(createInstancesRouter({ instances, specs, authorizer, userInfo }));
 
   return router;
 }

@@ -261,6 +261,15 @@ export type IotSpecItem = {
   entityRef: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Whether a deployment test of the spec's current graph reached
+   * `running` (SPEC-8; SPEC-9 requires it). A later change of the graph
+   * clears it; uninstalling the test instance does not. Always present in
+   * the API's answers.
+   */
+  passedDeploymentTest?: boolean;
+  /** The latest deployment test of the spec, null before the first. Always present in the API's answers. */
+  lastDeploymentTest?: IotDeploymentTestSummary | null;
 };
 
 /** Body of `GET /apps/{appId}/specs`. */
@@ -295,3 +304,177 @@ export const specManifestSchema = z
 
 /** @public */
 export type SpecManifest = z.infer<typeof specManifestSchema>;
+
+/** What an instance is for (SPEC-8 deployment tests; MKT-4 trials; MKT-5 purchases). */
+export const INSTANCE_KINDS = ['test', 'trial', 'purchase'] as const;
+/** @public */
+export type InstanceKind = (typeof INSTANCE_KINDS)[number];
+
+/**
+ * Lifecycle of an instance: `pending` (accepted), `installing` (creating
+ * resources, or rolling back after a failure), `running` (installed),
+ * `failed` (install rolled back, or an uninstall that could not delete
+ * everything), `uninstalling`, `deleted`.
+ */
+export const INSTANCE_STATUSES = [
+  'pending',
+  'installing',
+  'running',
+  'failed',
+  'uninstalling',
+  'deleted',
+] as const;
+/** @public */
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
+/** What the engine is doing, or last did, with an instance. */
+export const INSTANCE_OPERATIONS = [
+  'install',
+  'rollback',
+  'uninstall',
+] as const;
+/** @public */
+export type InstanceOperation = (typeof INSTANCE_OPERATIONS)[number];
+
+/** State of one resource of an instance. */
+export const INSTANCE_RESOURCE_STATUSES = [
+  'pending',
+  'creating',
+  'ready',
+  'failed',
+  'deleting',
+  'deleted',
+] as const;
+/** @public */
+export type InstanceResourceStatus =
+  (typeof INSTANCE_RESOURCE_STATUSES)[number];
+
+/** Path parameters naming an instance. */
+export const instanceParamsSchema = z.object({
+  instanceId: z
+    .string()
+    .regex(
+      /^inst-[a-z0-9]{20}$/,
+      'is not an instance id (inst- and 20 letters or digits)',
+    ),
+});
+
+/** Query of `GET /instances/{instanceId}/events`: events after the id `after`, oldest first. */
+export const listInstanceEventsQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
+  })
+  .strict();
+
+/** Query of `GET /specs/{specId}/deployment-tests`: newest first. */
+export const listDeploymentTestsQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
+    cursor: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+/** Why an instance failed: the resource (when one did) and the reason. */
+export type IotInstanceError = {
+  /** The node whose resource failed; null when the failure was not a resource's. */
+  nodeId: string | null;
+  message: string;
+};
+
+/** One resource of an instance, as `GET /instances/{instanceId}` answers. */
+export type IotInstanceResource = {
+  nodeId: string;
+  /** Resource type id, e.g. `rds`. */
+  type: string;
+  /** The node's `name` property. */
+  name: string;
+  status: InstanceResourceStatus;
+  /**
+   * What the resource produced once created (the type's outputs, e.g. `id`,
+   * `address`); `password` only for the instance's owner. Empty before.
+   */
+  outputs: Record<string, unknown>;
+  /** Why its creation or deletion failed; kept after a rollback. */
+  error: string | null;
+  /** Create (or delete) attempts of the latest operation on it. */
+  attempts: number;
+  /** ISO 8601 times of the latest operation; null before any. */
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+/** A log line of an instance. */
+export type IotInstanceEvent = {
+  /** Increasing; pass the last one seen as `after` to get newer ones. */
+  id: number;
+  /** ISO 8601 time. */
+  at: string;
+  level: 'info' | 'warn' | 'error';
+  /** The resource it is about, if any. */
+  nodeId: string | null;
+  message: string;
+};
+
+/** Access information of an installed instance (SPEC-8, MY-4). */
+export type IotInstanceOutputs = {
+  /** Where the app answers, e.g. `http://121.36.17.5`; null when nothing is public. */
+  accessAddress: string | null;
+  /** The app's administrator account. */
+  account: string;
+  /** Its generated password; only for the instance's owner. */
+  password?: string;
+};
+
+/** An instance without its resources and events, as lists show it. */
+export type IotInstanceSummary = {
+  /** `inst-` and 20 letters or digits. */
+  id: string;
+  specId: string;
+  kind: InstanceKind;
+  status: InstanceStatus;
+  operation: InstanceOperation;
+  /** Entity ref of the owning group. */
+  owner: string;
+  /** Entity ref of the user who started it. */
+  createdBy: string;
+  error: IotInstanceError | null;
+  /** ISO 8601 times. */
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Body of `GET /instances/{instanceId}`. */
+export type IotInstanceItem = IotInstanceSummary & {
+  /** In install order. */
+  resources: IotInstanceResource[];
+  /** Once `running` (kept while uninstalling); null otherwise. */
+  outputs: IotInstanceOutputs | null;
+  /** The latest 100 events, oldest first; all of them at `GET /instances/{instanceId}/events`. */
+  events: IotInstanceEvent[];
+};
+
+/** Body of `GET /instances/{instanceId}/events`. */
+export type ListInstanceEventsResponse = {
+  items: IotInstanceEvent[];
+  /** The `after` of the next page; null when there are no more events yet. */
+  nextCursor: string | null;
+};
+
+/** Body of `GET /specs/{specId}/deployment-tests`. */
+export type ListDeploymentTestsResponse = {
+  items: IotInstanceSummary[];
+  nextCursor: string | null;
+};
+
+/** Body of `POST /specs/{specId}/deployment-tests` (202). */
+export type StartDeploymentTestResponse = { instanceId: string };
+
+/** The latest deployment test of a spec, on its spec item. */
+export type IotDeploymentTestSummary = {
+  instanceId: string;
+  /** How far the test install got: `installing`, then `running` or `failed`; an uninstall later does not change it. */
+  status: 'installing' | 'running' | 'failed';
+  /** ISO 8601 time of that status. */
+  at: string;
+};

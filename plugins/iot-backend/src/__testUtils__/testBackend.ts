@@ -14,6 +14,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EventParams, eventsServiceRef } from '@backstage/plugin-events-node';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import permissionModuleIot from '@internal/backstage-plugin-permission-backend-module-iot';
+import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { iotPlugin } from '../plugin';
 import { testGroups, userInfoFromTestOrg } from './testOrg';
@@ -76,6 +77,8 @@ export async function startIotBackend(options: {
   seed?: boolean;
   /** `iot.specs.registry` */
   specsRegistry?: string;
+  /** `iot.deployments`; by default an instant sandbox and fast retries */
+  deployments?: JsonObject;
   knex?: Knex;
   entities?: Entity[];
   features?: Features;
@@ -100,6 +103,11 @@ export async function startIotBackend(options: {
               ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
             },
             demo: { seed: options.seed ?? false },
+            deployments: options.deployments ?? {
+              secretKey: 'a test key that is long enough',
+              retry: { initialDelaySeconds: 0.005, maxDelaySeconds: 0.02 },
+              sandbox: { latencyFactor: 0 },
+            },
             ...(options.specsRegistry
               ? { specs: { registry: options.specsRegistry } }
               : {}),

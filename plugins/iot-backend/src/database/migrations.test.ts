@@ -33,7 +33,25 @@ describe('migrations', () => {
         await knex.schema.hasColumn('iot_spec_images', 'image_version'),
       ).toBe(true);
 
+      expect(await knex.schema.hasTable('iot_instances')).toBe(true);
+      expect(
+        await knex.schema.hasColumn('iot_instances', 'lease_expires_at'),
+      ).toBe(true);
+      expect(
+        await knex.schema.hasColumn(
+          'iot_instance_resources',
+          'idempotency_key',
+        ),
+      ).toBe(true);
+      expect(await knex.schema.hasTable('iot_instance_events')).toBe(true);
+      expect(await knex.schema.hasTable('iot_sandbox_resources')).toBe(true);
+      expect(
+        await knex.schema.hasColumn('iot_specs', 'passed_test_graph_etag'),
+      ).toBe(true);
+
       await knex.migrate.rollback({ directory: migrationsDirectory }, true);
+      expect(await knex.schema.hasTable('iot_instances')).toBe(false);
+      expect(await knex.schema.hasTable('iot_sandbox_resources')).toBe(false);
       expect(await knex.schema.hasTable('iot_audit_events')).toBe(false);
       expect(await knex.schema.hasTable('iot_image_versions')).toBe(false);
       expect(await knex.schema.hasTable('iot_images')).toBe(false);

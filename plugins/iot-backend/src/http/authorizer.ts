@@ -49,6 +49,12 @@ export type Authorizer = {
       also?: ResourcePermission[];
     },
   ): Promise<void>;
+  /** Whether the caller holds a resource permission on `resourceRef`; never throws a denial. */
+  allows(
+    credentials: UserCredentials,
+    permission: ResourcePermission,
+    resourceRef: string,
+  ): Promise<boolean>;
   /**
    * The owner filter a list must apply for `read`: undefined when the caller
    * reads everything; 403 when nothing.
@@ -112,6 +118,14 @@ export function createAuthorizer(options: {
           `missing permission ${denied.name} on ${resourceRef}`,
         );
       }
+    },
+
+    async allows(credentials, permission, resourceRef) {
+      const [decision] = await permissions.authorize(
+        [{ permission, resourceRef }],
+        { credentials },
+      );
+      return decision.result === AuthorizeResult.ALLOW;
     },
 
     async readFilter(credentials, read) {

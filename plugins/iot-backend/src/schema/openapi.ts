@@ -31,6 +31,13 @@ function jsonBody(schemaName: string) {
   };
 }
 
+const instanceIdParameter = {
+  name: 'instanceId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^inst-[a-z0-9]{20}$' },
+};
+
 function idParameter(name: 'appId' | 'specId') {
   return {
     name,
@@ -427,7 +434,177 @@ export const openApiDocument = {
           entityRef: { type: 'string' },
           createdAt: timestamp,
           updatedAt: timestamp,
+          passedDeploymentTest: {
+            type: 'boolean',
+            description:
+              'A deployment test of the current graph reached running (SPEC-8; required by SPEC-9)',
+          },
+          lastDeploymentTest: {
+            allOf: [{ $ref: '#/components/schemas/DeploymentTestSummary' }],
+            nullable: true,
+            description: 'The latest deployment test; null before the first',
+          },
         },
+      },
+      DeploymentTestSummary: {
+        type: 'object',
+        required: ['instanceId', 'status', 'at'],
+        properties: {
+          instanceId: { type: 'string' },
+          status: {
+            type: 'string',
+            enum: ['installing', 'running', 'failed'],
+            description:
+              'How far the test install got; a later uninstall does not change it',
+          },
+          at: timestamp,
+        },
+      },
+      InstanceError: {
+        type: 'object',
+        required: ['nodeId', 'message'],
+        properties: {
+          nodeId: {
+            type: 'string',
+            nullable: true,
+            description: 'The node whose resource failed',
+          },
+          message: { type: 'string' },
+        },
+      },
+      InstanceSummary: {
+        type: 'object',
+        required: [
+          'id',
+          'specId',
+          'kind',
+          'status',
+          'operation',
+          'owner',
+          'createdBy',
+          'error',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string', example: 'inst-3k9x0q2m7b1c5d8e4f6a' },
+          specId: { type: 'string' },
+          kind: { type: 'string', enum: ['test', 'trial', 'purchase'] },
+          status: {
+            type: 'string',
+            enum: [
+              'pending',
+              'installing',
+              'running',
+              'failed',
+              'uninstalling',
+              'deleted',
+            ],
+          },
+          operation: {
+            type: 'string',
+            enum: ['install', 'rollback', 'uninstall'],
+            description:
+              'What the engine is doing or last did; rollback while a failed install is undone (status installing)',
+          },
+          owner: {
+            type: 'string',
+            description: 'Entity ref of the owning group',
+          },
+          createdBy: { type: 'string' },
+          error: {
+            allOf: [{ $ref: '#/components/schemas/InstanceError' }],
+            nullable: true,
+          },
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        },
+      },
+      InstanceResource: {
+        type: 'object',
+        required: [
+          'nodeId',
+          'type',
+          'name',
+          'status',
+          'outputs',
+          'error',
+          'attempts',
+          'startedAt',
+          'finishedAt',
+        ],
+        properties: {
+          nodeId: { type: 'string' },
+          type: { type: 'string' },
+          name: { type: 'string' },
+          status: {
+            type: 'string',
+            enum: [
+              'pending',
+              'creating',
+              'ready',
+              'failed',
+              'deleting',
+              'deleted',
+            ],
+          },
+          outputs: {
+            type: 'object',
+            additionalProperties: true,
+            description:
+              "The type's outputs once created; password only for the owner",
+          },
+          error: { type: 'string', nullable: true },
+          attempts: { type: 'integer', minimum: 0 },
+          startedAt: { ...timestamp, nullable: true },
+          finishedAt: { ...timestamp, nullable: true },
+        },
+      },
+      InstanceEvent: {
+        type: 'object',
+        required: ['id', 'at', 'level', 'nodeId', 'message'],
+        properties: {
+          id: { type: 'integer' },
+          at: timestamp,
+          level: { type: 'string', enum: ['info', 'warn', 'error'] },
+          nodeId: { type: 'string', nullable: true },
+          message: { type: 'string' },
+        },
+      },
+      Instance: {
+        allOf: [
+          { $ref: '#/components/schemas/InstanceSummary' },
+          {
+            type: 'object',
+            required: ['resources', 'outputs', 'events'],
+            properties: {
+              resources: {
+                type: 'array',
+                description: 'In install order',
+                items: { $ref: '#/components/schemas/InstanceResource' },
+              },
+              outputs: {
+                type: 'object',
+                nullable: true,
+                description: 'Once running (and while uninstalling)',
+                required: ['accessAddress', 'account'],
+                properties: {
+                  accessAddress: { type: 'string', nullable: true },
+                  account: { type: 'string', example: 'admin' },
+                  password: {
+                    type: 'string',
+                    description: "Only in the owner's answer",
+                  },
+                },
+              },
+              events: {
+                type: 'array',
+                description: 'The latest 100, oldest first',
+                items: { $ref: '#/components/schemas/InstanceEvent' },
+              },
+            },
+          },
+        ],
       },
       SpecList: {
         type: 'object',
@@ -1361,6 +1538,167 @@ export const openApiDocument = {
           '401': errorResponse('No valid Backstage token'),
           '404': errorResponse('No such spec, or one the caller may not read'),
           '409': specGraphProblemsResponse('The saved graph is not valid'),
+        },
+      },
+    },
+    '/specs/{specId}/deployment-tests': {
+      post: {
+        operationId: 'startDeploymentTest',
+        summary:
+          'Test-install the saved graph of a spec on the deployment provider (SPEC-8)',
+        description:
+          'Resources are created in dependency order, independent ones in parallel; a failure rolls back. ' +
+          'Follow progress at GET /instances/{instanceId}.',
+        parameters: [idParameter('specId')],
+        responses: {
+          '202': {
+            description: 'Accepted; the install runs in the background',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['instanceId'],
+                  properties: { instanceId: { type: 'string' } },
+                },
+              },
+            },
+          },
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the spec'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+          '409': {
+            description:
+              'The saved graph is not valid (problems beside error) or has no resources',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/SpecGraphProblemsError' },
+                    { $ref: '#/components/schemas/Error' },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
+      get: {
+        operationId: 'listDeploymentTests',
+        summary: 'The deployment tests of a spec, newest first',
+        parameters: [
+          idParameter('specId'),
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          },
+          { name: 'cursor', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': {
+            description: 'One page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: { $ref: '#/components/schemas/InstanceSummary' },
+                    },
+                    nextCursor: { type: 'string', nullable: true },
+                  },
+                },
+              },
+            },
+          },
+          '400': errorResponse('Invalid query'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse('No such spec, or one the caller may not read'),
+        },
+      },
+    },
+    '/instances/{instanceId}': {
+      get: {
+        operationId: 'getInstance',
+        summary:
+          'An instance: status, resources with their state and outputs, access outputs, latest events',
+        parameters: [instanceIdParameter],
+        responses: {
+          '200': jsonResponse(
+            'The instance (Cache-Control: no-store)',
+            'Instance',
+          ),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse(
+            'No such instance, or one the caller may not read',
+          ),
+        },
+      },
+      delete: {
+        operationId: 'uninstallInstance',
+        summary:
+          'Uninstall: delete every resource in reverse dependency order (an install in progress stops first)',
+        description: 'Idempotent: uninstalling or deleted instances stay so.',
+        parameters: [instanceIdParameter],
+        responses: {
+          '202': jsonResponse('Accepted', 'InstanceSummary'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.update on the instance'),
+          '404': errorResponse(
+            'No such instance, or one the caller may not read',
+          ),
+        },
+      },
+    },
+    '/instances/{instanceId}/events': {
+      get: {
+        operationId: 'listInstanceEvents',
+        summary: 'Log lines of an instance after an event id, oldest first',
+        parameters: [
+          instanceIdParameter,
+          {
+            name: 'after',
+            in: 'query',
+            schema: { type: 'integer', minimum: 0 },
+            description: 'The id of the last event seen',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: { $ref: '#/components/schemas/InstanceEvent' },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                      nullable: true,
+                      description:
+                        'after for the next page; null when there are no more yet',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': errorResponse('Invalid query'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse(
+            'No such instance, or one the caller may not read',
+          ),
         },
       },
     },

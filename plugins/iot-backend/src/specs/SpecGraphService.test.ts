@@ -6,11 +6,8 @@ import {
   SpecGraphProblem,
 } from '@internal/backstage-plugin-iot-common';
 import { PreconditionFailedError } from '../http/errors';
-import {
-  graphETag,
-  problemsSummary,
-  SpecGraphService,
-} from './SpecGraphService';
+import { graphETag } from './graphETag';
+import { problemsSummary, SpecGraphService } from './SpecGraphService';
 
 const spec = {
   id: 'smart-parking-standard',

@@ -12,8 +12,8 @@ import {
   toTerraformJson,
   validateSpecGraph,
 } from '@internal/backstage-plugin-iot-common';
-import { createHash } from 'node:crypto';
 import { normalizeGroupRef } from '../catalog/IsvGroups';
+import { graphETag } from './graphETag';
 import { PreconditionFailedError } from '../http/errors';
 import { ImagesService } from '../images/ImagesService';
 import { SpecsService } from './SpecsService';
@@ -29,18 +29,6 @@ export function problemsSummary(problems: SpecGraphProblem[]): string {
 
 /** A spec's graph and the entity tag of that version of it. */
 export type TaggedGraph = { graph: SpecGraph; etag: string };
-
-/**
- * The entity tag of a graph: a strong ETag from its content, so that any
- * save that changes the graph changes it, and edits of the spec's other
- * fields do not.
- */
-export function graphETag(graph: SpecGraph): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify(graph))
-    .digest('hex');
-  return `"${digest.slice(0, 32)}"`;
-}
 
 /**
  * The dependency graphs of specs (SPEC-7), without HTTP: saving only graphs

@@ -51,6 +51,8 @@ describe('SpecsService', () => {
         entityRef: 'iotspec:default/smart-parking-standard',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        passedDeploymentTest: false,
+        lastDeploymentTest: null,
       });
       expect(await specs.getSpecWithGraph(spec.id)).toEqual({
         spec,

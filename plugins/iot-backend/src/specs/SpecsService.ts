@@ -6,6 +6,7 @@ import {
   imagesOfGraph,
   ImageVersionUsage,
   IotAppItem,
+  IotDeploymentTestSummary,
   IotSpecItem,
   ListSpecsResponse,
   MAX_SPEC_NAME_LENGTH,
@@ -23,6 +24,7 @@ import { freeId, randomId, slugOf } from '../catalog/entityIds';
 import { nameKeyOf } from '../database/queries';
 import { PreconditionFailedError } from '../http/errors';
 import { ImageUsage, ImageUsageMap } from '../images/ImagesService';
+import { graphETag } from './graphETag';
 import { specEntityRef, toSpecEntity } from './specEntity';
 import { NewSpec, SpecRecord, SpecsStore } from './SpecsStore';
 
@@ -241,6 +243,19 @@ export class SpecsService implements ImageUsage {
   }
 
   /**
+   * Records the latest deployment test of a spec (SPEC-8), and with
+   * `passedGraph` that it installed that graph: the spec has passed while
+   * that is still its graph. Nothing happens when the spec is gone.
+   */
+  async recordDeploymentTest(
+    id: string,
+    test: IotDeploymentTestSummary,
+    passedGraphEtag?: string,
+  ): Promise<void> {
+    await this.specs.recordDeploymentTest(id, test, passedGraphEtag);
+  }
+
+  /**
    * Copies a spec into a new spec of the same app (SPEC-6), graph included.
    * Without a name, the copy is called "<name> (copy)", "(copy 2)", ….
    */
@@ -441,5 +456,9 @@ function toSpecItem(spec: SpecRecord, app: IotAppItem): IotSpecItem {
     entityRef: specEntityRef(spec.id),
     createdAt: spec.createdAt,
     updatedAt: spec.updatedAt,
+    passedDeploymentTest:
+      spec.passedTestGraphEtag !== null &&
+      spec.passedTestGraphEtag === graphETag(spec.graph),
+    lastDeploymentTest: spec.lastDeploymentTest,
   };
 }

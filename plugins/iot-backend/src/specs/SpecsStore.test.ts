@@ -91,6 +91,8 @@ describe('SpecsStore', () => {
       expect(written).toEqual({
         spec: {
           ...newSpec('smart-parking-standard', 'Standard'),
+          lastDeploymentTest: null,
+          passedTestGraphEtag: null,
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
         },
@@ -299,6 +301,41 @@ describe('SpecsStore', () => {
       expect(await specs.updateSpec('nope', { name: 'x' })).toBeUndefined();
       expect(await specs.deleteSpec('smart-parking-a')).toBe(true);
       expect(await specs.deleteSpec('smart-parking-a')).toBe(false);
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'records deployment tests without changing the spec on %p',
+    async databaseId => {
+      const { specs } = await setup(databaseId);
+      await specs.insertSpec(newSpec('smart-parking-standard', 'Standard'));
+      const before = await specs.findSpec('smart-parking-standard');
+
+      const at = new Date().toISOString();
+      expect(
+        await specs.recordDeploymentTest(
+          'smart-parking-standard',
+          { instanceId: 'inst-1', status: 'running', at },
+          '"etag-1"',
+        ),
+      ).toBe(true);
+      await specs.recordDeploymentTest('smart-parking-standard', {
+        instanceId: 'inst-2',
+        status: 'failed',
+        at,
+      });
+
+      expect(await specs.findSpec('smart-parking-standard')).toEqual({
+        ...before,
+        lastDeploymentTest: { instanceId: 'inst-2', status: 'failed', at },
+        passedTestGraphEtag: '"etag-1"',
+      });
+      expect(
+        await specs.recordDeploymentTest('missing', {
+          instanceId: 'inst-3',
+          status: 'installing',
+          at,
+        }),
+      ).toBe(false);
     },
   );
 });

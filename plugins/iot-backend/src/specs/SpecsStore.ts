@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   DeployLocation,
   imagesOfGraph,
+  IotDeploymentTestSummary,
   SpecGraph,
   SpecType,
 } from '@internal/backstage-plugin-iot-common';
@@ -27,13 +28,20 @@ export type SpecRecord = {
   description: string;
   allowTrial: boolean;
   graph: SpecGraph;
+  /** The latest deployment test; null before the first. */
+  lastDeploymentTest: IotDeploymentTestSummary | null;
+  /** ETag of the graph of the latest deployment test that reached running. */
+  passedTestGraphEtag: string | null;
   /** ISO 8601 timestamps in UTC. */
   createdAt: string;
   updatedAt: string;
 };
 
 /** What a new spec is made of; the store adds the times. */
-export type NewSpec = Omit<SpecRecord, 'createdAt' | 'updatedAt'>;
+export type NewSpec = Omit<
+  SpecRecord,
+  'createdAt' | 'updatedAt' | 'lastDeploymentTest' | 'passedTestGraphEtag'
+>;
 
 /** The fields an update may change. */
 export type SpecChanges = Partial<
@@ -70,6 +78,8 @@ type SpecRow = {
   description: string;
   allow_trial: boolean | number;
   graph: string;
+  last_deployment_test: string | null;
+  passed_test_graph_etag: string | null;
   created_at: Date | string;
   updated_at: Date | string;
 };
@@ -234,6 +244,25 @@ export class SpecsStore {
     return spec && { spec };
   }
 
+  /**
+   * Records a deployment test of a spec as its latest, and with
+   * `passedGraphEtag` that the graph of that ETag installed. Not a change of
+   * the spec: `updated_at` stays. False without the spec.
+   */
+  async recordDeploymentTest(
+    id: string,
+    test: IotDeploymentTestSummary,
+    passedGraphEtag?: string,
+  ): Promise<boolean> {
+    const count = await this.db<SpecRow>(SPECS)
+      .where({ id })
+      .update({
+        last_deployment_test: JSON.stringify(test),
+        ...(passedGraphEtag ? { passed_test_graph_etag: passedGraphEtag } : {}),
+      });
+    return count > 0;
+  }
+
   /** Deletes a spec; false when there was none. */
   async deleteSpec(id: string): Promise<boolean> {
     // its image uses go with it (foreign key cascade)
@@ -291,6 +320,10 @@ function toSpec(row: SpecRow): SpecRecord {
     // SQLite has no booleans: it returns 0 or 1.
     allowTrial: Boolean(row.allow_trial),
     graph: JSON.parse(row.graph),
+    lastDeploymentTest: row.last_deployment_test
+      ? JSON.parse(row.last_deployment_test)
+      : null,
+    passedTestGraphEtag: row.passed_test_graph_etag ?? null,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

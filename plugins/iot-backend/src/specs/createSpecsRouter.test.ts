@@ -162,6 +162,8 @@ describe('spec routes', () => {
         entityRef: 'iotspec:default/smart-parking-standard',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        passedDeploymentTest: false,
+        lastDeploymentTest: null,
       });
       expect(backend.events.at(-1)?.eventPayload).toMatchObject({
         upserted: [
