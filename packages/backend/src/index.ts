@@ -10,6 +10,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// iot:instance:deploy and iot:instance:uninstall
+backend.add(import('@internal/backstage-plugin-scaffolder-backend-module-iot'));
 
 // auth: the local persona provider exists only where auth.providers.persona
 // is configured (app-config.yaml); production signs in with GitHub

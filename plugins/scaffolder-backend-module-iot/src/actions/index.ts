@@ -1,0 +1,2 @@
+export { createDeployInstanceAction } from './deployInstance';
+export { createUninstallInstanceAction } from './uninstallInstance';
