@@ -351,24 +351,27 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('creates at most `parallelism` resources at a time', async () => {
-      const { deploy, waitFor, sandbox } = await start({
+      const { deploy, waitFor, store } = await start({
         engine: { parallelism: 3 },
-        sandbox: { latencyMs: 40 },
+        sandbox: { latencyMs: 100 },
       });
 
       const id = await deploy(wideGraph(8));
       expect((await waitFor(id)).status).toBe('running');
 
-      const intervals = (await sandbox.list({ instanceId: id })).map(r => [
-        Date.parse(r.createdAt),
-        Date.parse(r.readyAt!),
+      // the engine's own record of each create: from before it was asked
+      // for to after it was written ready
+      const intervals = (await store.listResources(id)).map(r => [
+        Date.parse(r.startedAt!),
+        Date.parse(r.finishedAt!),
       ]);
       const overlap = Math.max(
         ...intervals.map(
           ([at]) => intervals.filter(([s, e]) => s <= at && at < e).length,
         ),
       );
-      expect(overlap).toBe(3);
+      expect(overlap).toBeLessThanOrEqual(3);
+      expect(overlap).toBeGreaterThan(1);
     });
 
     it('resumes a stopped engine’s install without creating anything twice', async () => {

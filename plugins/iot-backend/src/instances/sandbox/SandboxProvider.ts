@@ -134,6 +134,8 @@ export class SandboxProvider implements DeploymentProvider {
     ctx: DeploymentCreateContext,
   ): Promise<JsonObject> {
     ctx.signal.throwIfAborted();
+    // the cloud's clock starts with the request: its own bookkeeping is part of the latency
+    const requestedAt = Date.now();
     const existing = await this.store.findLive(ctx.idempotencyKey);
     if (existing) {
       await untilReady(existing, ctx.signal);
@@ -153,7 +155,7 @@ export class SandboxProvider implements DeploymentProvider {
         readyAt:
           fault === 'hang'
             ? null
-            : new Date(Date.now() + latencyMs).toISOString(),
+            : new Date(requestedAt + latencyMs).toISOString(),
       },
       this.options.quotas[resource.type],
     );
@@ -177,6 +179,7 @@ export class SandboxProvider implements DeploymentProvider {
     ctx: DeploymentOperationContext,
   ): Promise<void> {
     ctx.signal.throwIfAborted();
+    const requestedAt = Date.now();
     const fault = this.faultOf(resource, 'delete', ctx.idempotencyKey);
     if (fault === 'hang') {
       await untilReady({ readyAt: null }, ctx.signal);
@@ -184,9 +187,11 @@ export class SandboxProvider implements DeploymentProvider {
     if (!(await this.store.findLive(ctx.idempotencyKey))) {
       return;
     }
-    await sleep(this.latencyOf(resource.type, 'delete'), undefined, {
-      signal: ctx.signal,
-    });
+    const remaining =
+      requestedAt + this.latencyOf(resource.type, 'delete') - Date.now();
+    if (remaining > 0) {
+      await sleep(remaining, undefined, { signal: ctx.signal });
+    }
     await this.store.markDeleted(ctx.idempotencyKey);
   }
 
