@@ -116,9 +116,13 @@ export function fakeIotApi(
     getSpecResources: method<'getSpecResources'>(async specId => ({
       items: resourceConfirmationTable(demoGraph(specId)),
     })),
-    downloadSpecExport: method<'downloadSpecExport'>(async (specId, format) => ({
-      blob: new Blob([format === 'terraform' ? '{}' : '---']),
-      fileName: `${specId}.${format === 'terraform' ? 'tf.json' : 'k8s.yaml'}`,
-    })),
+    downloadSpecExport: method<'downloadSpecExport'>(
+      async (specId, format) => ({
+        blob: new Blob([format === 'terraform' ? '{}' : '---']),
+        fileName: `${specId}.${
+          format === 'terraform' ? 'tf.json' : 'k8s.yaml'
+        }`,
+      }),
+    ),
   };
 }

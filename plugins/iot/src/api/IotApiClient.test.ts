@@ -464,7 +464,10 @@ describe('IotApiClient', () => {
     it('passes on every problem of a refused graph', async () => {
       fetchApi.fetch.mockResolvedValue(
         jsonResponse(400, {
-          error: { name: 'InputError', message: `1 problem: ${problem.message}` },
+          error: {
+            name: 'InputError',
+            message: `1 problem: ${problem.message}`,
+          },
           response: { statusCode: 400 },
           problems: [problem],
         }),

@@ -13,6 +13,7 @@ import {
   LAYOUT,
   moveNodes,
   removeElements,
+  sameStructure,
   setProperty,
   toEditorGraph,
 } from './editorGraph';
@@ -90,6 +91,25 @@ describe('graph edits', () => {
     expect(moveNodes(graph, new Map([['vpc', graph.nodes[0].position]]))).toBe(
       graph,
     );
+  });
+
+  it('tells a move from a change of what the graph deploys', () => {
+    const graph = example();
+    expect(
+      sameStructure(
+        graph,
+        moveNodes(graph, new Map([['vpc', { x: 9, y: 9 }]])),
+      ),
+    ).toBe(true);
+    expect(sameStructure(graph, setProperty(graph, 'vpc', 'name', 'x'))).toBe(
+      false,
+    );
+    expect(
+      sameStructure(
+        graph,
+        removeElements(graph, new Set(), new Set(['lb->eip'])),
+      ),
+    ).toBe(false);
   });
 
   it('sets and removes properties', () => {

@@ -108,6 +108,27 @@ export function layOutByLevel(graph: {
   return positions;
 }
 
+/**
+ * The graphs differ at most in where nodes are: same nodes (ids, types,
+ * the same properties objects) and the same edges. Such a change is a move
+ * and leaves validation, plan and property panel as they were.
+ */
+export function sameStructure(a: EditorGraph, b: EditorGraph): boolean {
+  return (
+    a === b ||
+    (a.edges === b.edges &&
+      a.nodes.length === b.nodes.length &&
+      a.nodes.every((node, i) => {
+        const other = b.nodes[i];
+        return (
+          node.id === other.id &&
+          node.type === other.type &&
+          node.properties === other.properties
+        );
+      }))
+  );
+}
+
 /** A node as people call it: its name, or its id while it has none. */
 export function nodeName(node: EditorNode | undefined, id: string): string {
   const name = node?.properties.name;

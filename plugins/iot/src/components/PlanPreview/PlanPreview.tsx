@@ -12,7 +12,7 @@ import {
   BILLING_MODES,
   type SpecPlan,
 } from '@internal/backstage-plugin-iot-common';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { iotApiRef, type SpecExportFormat } from '../../api';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
@@ -72,7 +72,9 @@ export interface PlanPreviewProps {
  * flavour, quantity and billing mode; with the Terraform and Kubernetes
  * exports of the saved graph.
  */
-export function PlanPreview(props: PlanPreviewProps) {
+export const PlanPreview = memo(function PlanPreviewView(
+  props: PlanPreviewProps,
+) {
   const { specId, plan, problemCount, nodeCount, unsaved, onSelectNode } =
     props;
   const { t } = useTranslationRef(iotTranslationRef);
@@ -276,4 +278,4 @@ export function PlanPreview(props: PlanPreviewProps) {
       </section>
     </Flex>
   );
-}
+});

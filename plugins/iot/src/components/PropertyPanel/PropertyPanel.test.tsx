@@ -119,7 +119,7 @@ describe('PropertyPanel', () => {
     await userEvent.click(
       within(ports).getByRole('button', { name: 'Add to Ports' }),
     );
-    expect(onChange).toHaveBeenLastCalledWith('ports', [
+    expect(onChange).toHaveBeenLastCalledWith('server', 'ports', [
       { containerPort: 8080, protocol: 'TCP' },
       { protocol: 'TCP' },
     ]);
@@ -130,7 +130,7 @@ describe('PropertyPanel', () => {
         name: 'Remove item 1 of Environment variables',
       }),
     );
-    expect(onChange).toHaveBeenLastCalledWith('env', [
+    expect(onChange).toHaveBeenLastCalledWith('server', 'env', [
       { name: 'TZ', value: 'Asia/Shanghai' },
     ]);
 
@@ -138,7 +138,7 @@ describe('PropertyPanel', () => {
       screen.getByRole('spinbutton', { name: 'Replicas' }),
       '0',
     );
-    expect(onChange).toHaveBeenLastCalledWith('replicas', 20);
+    expect(onChange).toHaveBeenLastCalledWith('server', 'replicas', 20);
   });
 
   it('offers choices with their labels, switches and dependencies', async () => {
@@ -147,7 +147,7 @@ describe('PropertyPanel', () => {
     const dhcp = await screen.findByRole('checkbox', { name: 'DHCP' });
     expect(dhcp).toBeChecked();
     await userEvent.click(dhcp);
-    expect(onChange).toHaveBeenCalledWith('dhcpEnabled', false);
+    expect(onChange).toHaveBeenCalledWith('subnet', 'dhcpEnabled', false);
     expect(screen.getByRole('textbox', { name: 'Gateway' })).toHaveValue(
       '192.168.1.1',
     );
@@ -174,7 +174,7 @@ describe('PropertyPanel', () => {
     expect(billing).toHaveDisplayValue('Pay-per-use');
     expect(options(billing)).toEqual(['Pay-per-use', 'Monthly', 'Yearly']);
     await userEvent.selectOptions(billing, 'Monthly');
-    expect(onChange).toHaveBeenCalledWith('billingMode', 'monthly');
+    expect(onChange).toHaveBeenCalledWith('pool', 'billingMode', 'monthly');
   });
 
   it('shows the problems of each property under it', async () => {
@@ -266,7 +266,7 @@ describe('PropertyPanel', () => {
       within(pickers[1]).getByRole('combobox', { name: /^Image/ }),
       'edge-gateway',
     );
-    expect(onChange).toHaveBeenCalledWith('image', {
+    expect(onChange).toHaveBeenCalledWith('vm-1', 'image', {
       name: 'edge-gateway',
       version: '2.1',
     });

@@ -1,4 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { memo } from 'react';
 import { Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
@@ -82,7 +83,7 @@ export interface PropertyPanelProps {
   images: ImageChoices;
   readOnly: boolean;
   /** Sets (`undefined`: removes) a property of the node. */
-  onChange: (key: string, value: unknown) => void;
+  onChange: (nodeId: string, key: string, value: unknown) => void;
   onConnect: (edge: EditorEdge) => void;
   onRemoveEdge: (edgeId: string) => void;
 }
@@ -92,8 +93,12 @@ export interface PropertyPanelProps {
  * JSON Schema: text, numbers with their range and step, choices, switches,
  * lists, and the image pickers; each property shows its problems inline.
  */
-export function PropertyPanel(props: PropertyPanelProps) {
-  const { node, graph, types, problems, images, readOnly, onChange } = props;
+export const PropertyPanel = memo(function PropertyPanelView(
+  props: PropertyPanelProps,
+) {
+  const { node, graph, types, problems, images, readOnly } = props;
+  const onChange = (key: string, value: unknown) =>
+    props.onChange(node.id, key, value);
   const { t } = useTranslationRef(iotTranslationRef);
   const language = useLocale();
   const classes = useStyles();
@@ -307,4 +312,4 @@ export function PropertyPanel(props: PropertyPanelProps) {
       />
     </Flex>
   );
-}
+});

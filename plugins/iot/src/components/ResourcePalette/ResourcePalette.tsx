@@ -10,7 +10,7 @@ import {
   RESOURCE_CATEGORIES,
   type ResourceTypeItem,
 } from '@internal/backstage-plugin-iot-common';
-import { DragEvent, useId, useMemo, useState } from 'react';
+import { DragEvent, memo, useId, useMemo, useState } from 'react';
 import { labelIn } from '../../lib/labels';
 import { useLocale } from '../../lib/useLocale';
 import { iotTranslationRef } from '../../translation';
@@ -53,7 +53,9 @@ export interface ResourcePaletteProps {
  * The node types by category (SPEC-7 area 1), searchable in either
  * language; an item is dragged onto the canvas or added with its button.
  */
-export function ResourcePalette(props: ResourcePaletteProps) {
+export const ResourcePalette = memo(function ResourcePaletteView(
+  props: ResourcePaletteProps,
+) {
   const { types, onAdd } = props;
   const { t } = useTranslationRef(iotTranslationRef);
   const locale = useLocale();
@@ -146,4 +148,4 @@ export function ResourcePalette(props: ResourcePaletteProps) {
       })}
     </Flex>
   );
-}
+});

@@ -157,7 +157,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
     measured,
   });
   const edges = useFlowEdges({
-    graph,
+    edges: graph.edges,
     selection,
     problemEdges,
     critical: highlight,

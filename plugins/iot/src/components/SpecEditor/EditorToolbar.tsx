@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Button, Flex, Text } from '@backstage/ui';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
@@ -28,7 +29,9 @@ export interface EditorToolbarProps {
 }
 
 /** Edit commands (with their keys in the tooltips), the graph's status and Save. */
-export function EditorToolbar(props: EditorToolbarProps) {
+export const EditorToolbar = memo(function EditorToolbarView(
+  props: EditorToolbarProps,
+) {
   const { readOnly, problemCount, unsaved } = props;
   const { t } = useTranslationRef(iotTranslationRef);
   const command = (
@@ -137,4 +140,4 @@ export function EditorToolbar(props: EditorToolbarProps) {
       </Flex>
     </Flex>
   );
-}
+});

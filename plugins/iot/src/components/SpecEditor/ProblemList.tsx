@@ -3,6 +3,7 @@ import { Flex, Text } from '@backstage/ui';
 import Link from '@material-ui/core/Link';
 import { makeStyles } from '@material-ui/core/styles';
 import type { SpecGraphProblem } from '@internal/backstage-plugin-iot-common';
+import { memo } from 'react';
 import { problemTitle } from '../../lib/graphProblems';
 import { iotTranslationRef } from '../../translation';
 
@@ -28,7 +29,7 @@ const useStyles = makeStyles(theme => ({
  * Every problem of the graph, the live ones and those the server answered;
  * choosing one selects what it is on.
  */
-export function ProblemList(props: {
+export const ProblemList = memo(function ProblemListView(props: {
   problems: readonly SpecGraphProblem[];
   onSelect: (problem: SpecGraphProblem) => void;
 }) {
@@ -77,4 +78,4 @@ export function ProblemList(props: {
       </Flex>
     </section>
   );
-}
+});

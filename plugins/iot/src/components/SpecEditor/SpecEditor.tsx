@@ -1,16 +1,6 @@
 import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
-import Snackbar from '@material-ui/core/Snackbar';
+import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
@@ -22,7 +12,14 @@ import type {
   SpecGraphProblem,
 } from '@internal/backstage-plugin-iot-common';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
@@ -46,6 +43,7 @@ import {
   moveNodes,
   nextNodeId,
   removeElements,
+  sameStructure,
   setProperty,
   toEditorGraph,
   XY,
@@ -59,6 +57,12 @@ import { ImageChoices, PropertyPanel } from '../PropertyPanel';
 import { ResourcePalette } from '../ResourcePalette';
 import { refusalText } from './connectionText';
 import { CanvasRefusal, EditorCanvas } from './EditorCanvas';
+import {
+  ConflictDialog,
+  EditorNotice,
+  LeaveDialog,
+  Notice,
+} from './EditorDialogs';
 import { EditorToolbar } from './EditorToolbar';
 import {
   criticalPathHighlight,
@@ -124,7 +128,38 @@ async function listAllImages(iotApi: IotApi): Promise<ImageListItem[]> {
   return items;
 }
 
-type Notice = { text: string; severity: 'success' | 'warning' };
+const NO_PROBLEMS: SpecGraphProblem[] = [];
+
+type EditorTab = 'properties' | 'plan';
+
+const EditorTabs = memo(function EditorTabList(props: {
+  tab: EditorTab;
+  onChange: (tab: EditorTab) => void;
+}) {
+  const { t } = useTranslationRef(iotTranslationRef);
+  return (
+    <Tabs
+      value={props.tab}
+      onChange={(_, value) => props.onChange(value)}
+      indicatorColor="primary"
+      textColor="primary"
+      variant="fullWidth"
+    >
+      <Tab
+        value="properties"
+        label={t('specEditor.propertiesTab')}
+        id="iot-editor-tab-properties"
+        aria-controls="iot-editor-panel"
+      />
+      <Tab
+        value="plan"
+        label={t('specEditor.planTab')}
+        id="iot-editor-tab-plan"
+        aria-controls="iot-editor-panel"
+      />
+    </Tabs>
+  );
+});
 
 type SaveFailure = { title: string; message: string };
 
@@ -163,7 +198,7 @@ function GraphEditor(props: GraphEditorProps) {
     etag: initial.etag,
   });
   const [selection, setSelection] = useState<EditorSelection>(NO_SELECTION);
-  const [tab, setTab] = useState<'properties' | 'plan'>('properties');
+  const [tab, setTab] = useState<EditorTab>('properties');
   const [notice, setNotice] = useState<Notice>();
   const [saving, setSaving] = useState(false);
   const [saveFailure, setSaveFailure] = useState<SaveFailure>();
@@ -194,18 +229,27 @@ function GraphEditor(props: GraphEditorProps) {
       ),
     [images.images],
   );
-  const check = useGraphCheck(present, readOnly ? undefined : graphImages);
-  const pending = check.graph !== present;
+  // What the graph deploys, the same object while only positions change: a
+  // drag re-renders the canvas, not the panels, and validates nothing.
+  const structureCache = useRef(present);
+  const structure = useMemo(() => {
+    if (!sameStructure(structureCache.current, present)) {
+      structureCache.current = present;
+    }
+    return structureCache.current;
+  }, [present]);
+  const check = useGraphCheck(structure, readOnly ? undefined : graphImages);
+  const pending = check.graph !== structure;
 
   const problems = useMemo(() => {
     const live = check.problems;
-    if (serverProblems?.graph !== present) return live;
+    if (serverProblems?.graph !== structure) return live;
     const known = new Set(live.map(problem => problem.message));
     return [
       ...live,
       ...serverProblems.problems.filter(problem => !known.has(problem.message)),
     ];
-  }, [check.problems, serverProblems, present]);
+  }, [check.problems, serverProblems, structure]);
 
   const { problemCounts, problemEdges, problemsByNode } = useMemo(() => {
     const counts = new Map<string, number>();
@@ -372,7 +416,10 @@ function GraphEditor(props: GraphEditorProps) {
         onSaved();
       } catch (e) {
         if (e instanceof SpecGraphInvalidError) {
-          setServerProblems({ graph, problems: e.problems });
+          setServerProblems({
+            graph: structureCache.current,
+            problems: e.problems,
+          });
           setSaveFailure({
             title: t('specEditor.saveRefused', { count: e.problems.length }),
             message: e.message,
@@ -401,56 +448,55 @@ function GraphEditor(props: GraphEditorProps) {
     ],
   );
 
+  const undo = useCallback(() => dispatch({ type: 'undo' }), []);
+  const redo = useCallback(() => dispatch({ type: 'redo' }), []);
+  const saveNow = useCallback(() => save(), [save]);
+  const removeEdge = useCallback(
+    (id: string) =>
+      edit(graph => removeElements(graph, new Set(), new Set([id]))),
+    [edit],
+  );
+  const changeProperty = useCallback(
+    (nodeId: string, key: string, value: unknown) =>
+      edit(graph => setProperty(graph, nodeId, key, value), `${nodeId}/${key}`),
+    [edit],
+  );
+  const selectProblem = useCallback(
+    (problem: SpecGraphProblem) =>
+      focus(
+        problemNodeIds(problem),
+        problem.edge ? [edgeId(problem.edge)] : [],
+      ),
+    [focus],
+  );
+  const selectPlanned = useCallback(
+    (nodeId: string) => focus([nodeId]),
+    [focus],
+  );
+
+  const closeConflict = useCallback(() => setConflict(undefined), []);
+  const reloadTheirs = useCallback(() => {
+    setConflict(undefined);
+    onReload();
+  }, [onReload]);
+  const overwrite = useCallback(() => save(true), [save]);
+  const stay = useCallback(() => setLeaveTo(undefined), []);
+  const leave = useCallback(() => {
+    if (leaveTo) navigate(leaveTo);
+  }, [leaveTo, navigate]);
+  const closeNotice = useCallback(() => setNotice(undefined), []);
+
   useEditorShortcuts(
     rootRef,
-    {
-      undo: () => dispatch({ type: 'undo' }),
-      redo: () => dispatch({ type: 'redo' }),
-      deleteSelection,
-      duplicateSelection,
-      save: () => save(),
-    },
+    { undo, redo, deleteSelection, duplicateSelection, save: saveNow },
     !readOnly,
   );
   useLeaveGuard(unsaved && !readOnly, setLeaveTo);
 
   const selectedNode =
     selection.nodes.size === 1
-      ? present.nodes.find(node => selection.nodes.has(node.id))
+      ? structure.nodes.find(node => selection.nodes.has(node.id))
       : undefined;
-
-  let properties;
-  if (selectedNode) {
-    properties = (
-      <PropertyPanel
-        node={selectedNode}
-        graph={present}
-        types={typeMap}
-        problems={problemsByNode.get(selectedNode.id) ?? []}
-        images={images}
-        readOnly={readOnly}
-        onChange={(key, value) =>
-          edit(
-            graph => setProperty(graph, selectedNode.id, key, value),
-            `${selectedNode.id}/${key}`,
-          )
-        }
-        onConnect={connectNodes}
-        onRemoveEdge={id =>
-          edit(graph => removeElements(graph, new Set(), new Set([id])))
-        }
-      />
-    );
-  } else {
-    properties = (
-      <Text as="p" color="secondary">
-        {selection.nodes.size > 1
-          ? t('specEditor.manySelected', { count: selection.nodes.size })
-          : t('specEditor.nothingSelected')}
-      </Text>
-    );
-  }
-
   return (
     <div ref={rootRef}>
       <Flex direction="column" gap="3">
@@ -463,13 +509,13 @@ function GraphEditor(props: GraphEditorProps) {
           unsaved={unsaved}
           canSave={canSave}
           saving={saving}
-          onUndo={() => dispatch({ type: 'undo' })}
-          onRedo={() => dispatch({ type: 'redo' })}
+          onUndo={undo}
+          onRedo={redo}
           onDelete={deleteSelection}
           onDuplicate={duplicateSelection}
           onLayout={autoLayout}
           onFitView={fitView}
-          onSave={() => save()}
+          onSave={saveNow}
         />
         {saveFailure && (
           <Alert
@@ -512,125 +558,59 @@ function GraphEditor(props: GraphEditorProps) {
             />
           </div>
           <div className={classes.side}>
-            <Tabs
-              value={tab}
-              onChange={(_, value) => setTab(value)}
-              indicatorColor="primary"
-              textColor="primary"
-              variant="fullWidth"
-            >
-              <Tab
-                value="properties"
-                label={t('specEditor.propertiesTab')}
-                id="iot-editor-tab-properties"
-                aria-controls="iot-editor-panel"
-              />
-              <Tab
-                value="plan"
-                label={t('specEditor.planTab')}
-                id="iot-editor-tab-plan"
-                aria-controls="iot-editor-panel"
-              />
-            </Tabs>
+            <EditorTabs tab={tab} onChange={setTab} />
             <div
               role="tabpanel"
               id="iot-editor-panel"
               aria-labelledby={`iot-editor-tab-${tab}`}
               className={classes.tabPanel}
             >
-              {tab === 'properties' ? (
-                properties
-              ) : (
+              {tab === 'properties' && selectedNode && (
+                <PropertyPanel
+                  node={selectedNode}
+                  graph={structure}
+                  types={typeMap}
+                  problems={problemsByNode.get(selectedNode.id) ?? NO_PROBLEMS}
+                  images={images}
+                  readOnly={readOnly}
+                  onChange={changeProperty}
+                  onConnect={connectNodes}
+                  onRemoveEdge={removeEdge}
+                />
+              )}
+              {tab === 'properties' && !selectedNode && (
+                <Text as="p" color="secondary">
+                  {selection.nodes.size > 1
+                    ? t('specEditor.manySelected', {
+                        count: selection.nodes.size,
+                      })
+                    : t('specEditor.nothingSelected')}
+                </Text>
+              )}
+              {tab === 'plan' && (
                 <PlanPreview
                   specId={spec.id}
                   plan={pending ? undefined : check.plan}
                   problemCount={problems.length}
-                  nodeCount={present.nodes.length}
+                  nodeCount={structure.nodes.length}
                   unsaved={unsaved}
-                  onSelectNode={nodeId => focus([nodeId])}
+                  onSelectNode={selectPlanned}
                 />
               )}
             </div>
           </div>
         </div>
-        <ProblemList
-          problems={problems}
-          onSelect={problem =>
-            focus(
-              problemNodeIds(problem),
-              problem.edge ? [edgeId(problem.edge)] : [],
-            )
-          }
-        />
+        <ProblemList problems={problems} onSelect={selectProblem} />
       </Flex>
-      <Dialog
-        isOpen={conflict !== undefined}
-        isDismissable={!saving}
-        onOpenChange={isOpen => !isOpen && setConflict(undefined)}
-      >
-        <DialogHeader>{t('specEditor.conflictTitle')}</DialogHeader>
-        <DialogBody>
-          <Flex direction="column" gap="2">
-            <Text as="p">{t('specEditor.conflictBody')}</Text>
-            <Text as="p" variant="body-small" color="secondary">
-              {conflict}
-            </Text>
-          </Flex>
-        </DialogBody>
-        <DialogFooter>
-          <Button variant="secondary" onPress={() => setConflict(undefined)}>
-            {t('dialogs.cancel')}
-          </Button>
-          <Button
-            variant="secondary"
-            onPress={() => {
-              setConflict(undefined);
-              onReload();
-            }}
-          >
-            {t('specEditor.reload')}
-          </Button>
-          <Button
-            variant="primary"
-            destructive
-            isPending={saving}
-            onPress={() => save(true)}
-          >
-            {t('specEditor.overwrite')}
-          </Button>
-        </DialogFooter>
-      </Dialog>
-      <Dialog
-        isOpen={leaveTo !== undefined}
-        onOpenChange={isOpen => !isOpen && setLeaveTo(undefined)}
-      >
-        <DialogHeader>{t('specEditor.leaveTitle')}</DialogHeader>
-        <DialogBody>
-          <Text as="p">{t('specEditor.leaveBody')}</Text>
-        </DialogBody>
-        <DialogFooter>
-          <Button variant="secondary" onPress={() => setLeaveTo(undefined)}>
-            {t('specEditor.stay')}
-          </Button>
-          <Button
-            variant="primary"
-            destructive
-            onPress={() => leaveTo && navigate(leaveTo)}
-          >
-            {t('specEditor.leave')}
-          </Button>
-        </DialogFooter>
-      </Dialog>
-      <Snackbar
-        open={notice !== undefined}
-        autoHideDuration={8000}
-        onClose={(_, reason) => reason !== 'clickaway' && setNotice(undefined)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-        message={notice?.text}
-        ContentProps={{
-          role: notice?.severity === 'warning' ? 'alert' : 'status',
-        }}
+      <ConflictDialog
+        message={conflict}
+        saving={saving}
+        onCancel={closeConflict}
+        onReload={reloadTheirs}
+        onOverwrite={overwrite}
       />
+      <LeaveDialog open={leaveTo !== undefined} onStay={stay} onLeave={leave} />
+      <EditorNotice notice={notice} onClose={closeNotice} />
     </div>
   );
 }

@@ -158,15 +158,16 @@ export function useFlowNodes(inputs: NodeInputs): ResourceFlowNode[] {
 
 /** The canvas edges: an arrow to what the source depends on; red when wrong, animated on the critical path. */
 export function useFlowEdges(inputs: {
-  graph: EditorGraph;
+  edges: EditorGraph['edges'];
   selection: EditorSelection;
   problemEdges: ReadonlySet<string>;
   critical: Highlight;
 }): Edge[] {
-  const { graph, selection, problemEdges, critical } = inputs;
+  // Not the graph: moving a node changes the graph but not its edges.
+  const { edges, selection, problemEdges, critical } = inputs;
   return useMemo(() => {
     const seen = new Set<string>();
-    return graph.edges.map(edge => {
+    return edges.map(edge => {
       let id = edgeId(edge);
       // a graph saved before the rules may repeat an edge; each needs its own id
       for (let n = 2; seen.has(id); n++) id = `${edgeId(edge)}#${n}`;
@@ -182,5 +183,5 @@ export function useFlowEdges(inputs: {
         className: wrong ? 'iot-edge-problem' : undefined,
       };
     });
-  }, [graph, selection, problemEdges, critical]);
+  }, [edges, selection, problemEdges, critical]);
 }

@@ -1,0 +1,350 @@
+#!/usr/bin/env node
+/*
+ * Responsiveness of the spec dependency editor (plugins/iot, SpecEditor)
+ * with a big graph, in Chromium: a random valid graph of 200 nodes is saved
+ * to a new spec of Smart Parking (as alice), then the spec page is opened
+ * and the bench measures
+ *   - time to render: from navigation start, and from the graph's arrival,
+ *     until every node is on the canvas and measured (visible);
+ *   - frame times while a node is dragged across the canvas with the mouse,
+ *     from requestAnimationFrame timestamps, against the idle frame time.
+ * Not a test. See bench/README.md ("Dependency editor in Chromium").
+ *
+ *   node bench/editor.mjs [--nodes 200] [--runs 3] [--seed 1] [--moves 120]
+ *   node bench/editor.mjs --app-url http://localhost:3000 --backend-url http://localhost:7007
+ *   node bench/editor.mjs --profile /tmp/drag.cpuprofile   # CPU profile of the drag (DevTools)
+ *
+ * Without --app-url it starts a portal the way the browser tests do
+ * (e2e/harness.ts: frontend build, backend on :7107 with a fresh SQLite
+ * directory); only one such portal fits on the port at a time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const options = {
+    nodes: 200,
+    runs: 3,
+    seed: 1,
+    moves: 120,
+    appUrl: undefined,
+    backendUrl: undefined,
+    profile: undefined,
+  };
+  const names = { 'app-url': 'appUrl', 'backend-url': 'backendUrl' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i].replace(/^--/, '');
+    const key = names[flag] ?? flag;
+    if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
+    const value = argv[++i];
+    options[key] = typeof options[key] === 'number' ? Number(value) : value;
+  }
+  options.backendUrl ??= options.appUrl;
+  return options;
+}
+
+/** mulberry32: a small seeded PRNG, so every run measures the same graph. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function propertiesOf(type, i) {
+  switch (type) {
+    case 'dns-record':
+      return { name: `r${i}.parking.example.com`, zone: 'parking.example.com' };
+    case 'container-workload':
+      return {
+        name: `workload-${i}`,
+        // the demo image of alice's group (seedDemoImages)
+        image: { name: 'parking-server', version: '1.4.2' },
+        replicas: 2,
+        ports: [{ containerPort: 8080, protocol: 'TCP' }],
+      };
+    default:
+      return { name: `${type}-${i}` };
+  }
+}
+
+/**
+ * A random valid graph, as bench/spec-graph.mjs makes it, from the types of
+ * GET /resource-types: each node gets a type whose required dependencies
+ * exist, an edge to each, up to two more allowed edges; edges point to
+ * earlier nodes only. No VMs: alice's group has no VM image. Positions by
+ * dependency level, left to right, like the editor's auto-layout.
+ */
+function randomGraph(types, count, seed) {
+  const rand = random(seed);
+  const pick = list => list[Math.floor(rand() * list.length)];
+  const usable = types.filter(type => type.id !== 'vm');
+  const byType = new Map(usable.map(type => [type.id, []]));
+  const nodes = [];
+  const edges = [];
+  const level = new Map();
+  for (let i = 0; i < count; i++) {
+    const possible = usable.filter(
+      type =>
+        type.requires.every(r => byType.get(r)?.length) &&
+        (!type.requiresOneOf.length ||
+          type.requiresOneOf.some(r => byType.get(r)?.length)),
+    );
+    const type = i < 3 ? usable.find(t => t.id === 'vpc') : pick(possible);
+    const id = `n${i}`;
+    const targets = new Map();
+    for (const required of type.requires)
+      targets.set(pick(byType.get(required)), required);
+    if (type.requiresOneOf.length) {
+      const present = type.requiresOneOf.filter(r => byType.get(r)?.length);
+      const chosen = pick(present);
+      targets.set(pick(byType.get(chosen)), chosen);
+    }
+    for (let extra = 0; extra < 2; extra++) {
+      const allowed = type.allows.filter(
+        a =>
+          byType.get(a)?.length &&
+          !(type.atMostOne.includes(a) && [...targets.values()].includes(a)),
+      );
+      if (!allowed.length) break;
+      const chosenType = pick(allowed);
+      targets.set(pick(byType.get(chosenType)), chosenType);
+    }
+    level.set(id, Math.max(-1, ...[...targets.keys()].map(t => level.get(t))) + 1);
+    nodes.push({ id, type: type.id, properties: propertiesOf(type.id, i) });
+    for (const target of targets.keys()) edges.push({ source: id, target });
+    byType.get(type.id).push(id);
+  }
+  const rows = new Map();
+  for (const node of nodes) {
+    const x = level.get(node.id);
+    const y = rows.get(x) ?? 0;
+    rows.set(x, y + 1);
+    node.position = { x: x * 320, y: y * 120 };
+  }
+  return { nodes, edges };
+}
+
+const stats = values => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = p => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return { median: at(50), p95: at(95), max: sorted[sorted.length - 1], count: sorted.length };
+};
+const ms = n => `${n.toFixed(1)} ms`;
+
+async function personaToken(backendUrl, user) {
+  const res = await fetch(`${backendUrl}/api/auth/persona/refresh?user=${user}`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`sign-in as ${user}: ${res.status} ${await res.text()}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+async function call(backendUrl, token, route, init = {}) {
+  const res = await fetch(`${backendUrl}/api/iot${route}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+  });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${route}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? undefined : res.json();
+}
+
+/** Opens the spec page and waits until every node is measured; times from navigation start and from the graph's arrival. */
+async function measureRender(page, appUrl, specId, count) {
+  await page.goto(`${appUrl}/iot/specs/${specId}`);
+  const timing = await page.waitForFunction(
+    expected => {
+      const nodes = document.querySelectorAll('.react-flow__node');
+      if (nodes.length < expected) return false;
+      for (const node of nodes) {
+        if (getComputedStyle(node).visibility === 'hidden') return false;
+      }
+      const graph = performance
+        .getEntriesByType('resource')
+        .find(entry => /\/api\/iot\/specs\/[^/]+\/graph$/.test(entry.name));
+      const now = performance.now();
+      return { fromNavigation: now, fromGraph: graph ? now - graph.responseEnd : NaN };
+    },
+    count,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return timing.jsonValue();
+}
+
+/** Records rAF intervals in the page for `run()`'s duration. */
+async function frameTimes(page, run) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const tick = time => {
+      window.__frames.push(time);
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await run();
+  const stamps = await page.evaluate(() => {
+    window.__recording = false;
+    return window.__frames;
+  });
+  return stamps.slice(1).map((t, i) => t - stamps[i]);
+}
+
+/** The figure-of-eight the mouse follows over the canvas, one point per mousemove. */
+function path8(pane, moves) {
+  return Array.from({ length: moves }, (_, i) => {
+    const a = ((i + 1) / moves) * 2 * Math.PI;
+    return {
+      x: pane.x + pane.width / 2 + (pane.width / 3) * Math.sin(a),
+      y: pane.y + pane.height / 2 + (pane.height / 4) * Math.sin(2 * a),
+    };
+  });
+}
+
+/** Moves the mouse along `points`, timing each move until the page has handled it. */
+async function moveAlong(page, points) {
+  const times = [];
+  for (const { x, y } of points) {
+    const start = performance.now();
+    await page.mouse.move(x, y);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function measureDrag(page, nodeId, moves, profile) {
+  const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+  const box = await node.boundingBox();
+  const pane = await page.locator('.react-flow').boundingBox();
+  const start = { x: box.x + box.width / 2, y: box.y + Math.min(10, box.height / 2) };
+  const points = path8(pane, moves);
+  const idle = await frameTimes(page, () => page.waitForTimeout(1000));
+  // the same path without a button pressed: what a move costs without a drag
+  let hover;
+  await frameTimes(page, async () => {
+    hover = await moveAlong(page, points);
+  });
+  const before = await node.getAttribute('style');
+  const metrics = await page.context().newCDPSession(page);
+  await metrics.send('Performance.enable');
+  const read = async () =>
+    Object.fromEntries((await metrics.send('Performance.getMetrics')).metrics.map(m => [m.name, m.value]));
+  const cdp = profile && (await page.context().newCDPSession(page));
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  let drag;
+  let main;
+  const frames = await frameTimes(page, async () => {
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    const first = await read();
+    drag = await moveAlong(page, points);
+    const last = await read();
+    await page.mouse.up();
+    // main-thread time per move: script, style, layout and everything else (paint, GC, …)
+    const per = key => ((last[key] - first[key]) * 1000) / points.length;
+    main = {
+      script: per('ScriptDuration'),
+      style: per('RecalcStyleDuration'),
+      layout: per('LayoutDuration'),
+      task: per('TaskDuration'),
+    };
+  });
+  if (cdp) {
+    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(profile, JSON.stringify(cpuProfile));
+    console.log(`CPU profile of the drag: ${profile}`);
+  }
+  const after = await node.getAttribute('style');
+  if (before === after) throw new Error(`node ${nodeId} did not move: the drag missed it`);
+  return { idle, frames, hover, drag, main };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  let portal;
+  let browser;
+  if (!options.appUrl) {
+    const harness = await import(path.join(ROOT, 'e2e/harness.ts'));
+    console.log('starting a portal on :7107 (frontend build + backend)…');
+    portal = await harness.startPortal();
+    browser = portal.browser;
+    options.appUrl = options.backendUrl = harness.BASE_URL;
+  } else {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }
+  const { backendUrl, appUrl } = options;
+  let specId;
+  const token = await personaToken(backendUrl, 'alice');
+  try {
+    const { items: types } = await call(backendUrl, token, '/resource-types');
+    const graph = randomGraph(types, options.nodes, options.seed);
+    const spec = await call(backendUrl, token, '/apps/smart-parking/specs', {
+      method: 'POST',
+      body: JSON.stringify({
+        type: 'custom',
+        deployLocation: 'public-cloud',
+        name: `Editor bench ${options.nodes} ${Date.now()}`,
+        description: `A random valid graph of ${options.nodes} nodes (bench/editor.mjs).`,
+        allowTrial: false,
+      }),
+    });
+    specId = spec.id;
+    await call(backendUrl, token, `/specs/${specId}/graph`, { method: 'PUT', body: JSON.stringify(graph) });
+    const levels = new Set(graph.nodes.map(n => n.position.x)).size;
+    console.log(`graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${levels} levels (seed ${options.seed}); spec ${specId}`);
+
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.getByRole('button', { name: 'Sign in as alice' }).click();
+    await page.getByText(/Welcome|IoT Stage/).first().waitFor();
+
+    const renders = [];
+    for (let run = 0; run < options.runs; run++) {
+      const timing = await measureRender(page, appUrl, specId, graph.nodes.length);
+      renders.push(timing);
+      console.log(`render ${run + 1}: all ${graph.nodes.length} nodes on the canvas ${ms(timing.fromNavigation)} after navigation start, ${ms(timing.fromGraph)} after the graph arrived`);
+    }
+    // the deepest node of the middle level: dragging it moves it and all its edges
+    const middle = graph.nodes[Math.floor(graph.nodes.length / 2)].id;
+    const drag = await measureDrag(page, middle, options.moves, options.profile);
+    const idle = stats(drag.idle);
+    const frames = stats(drag.frames);
+    const hover = stats(drag.hover);
+    const moved = stats(drag.drag);
+    const long = drag.frames.filter(t => t > 50).length;
+    console.log(`idle frames: median ${ms(idle.median)}, p95 ${ms(idle.p95)} (${idle.count} frames)`);
+    console.log(`mouse move without drag (${hover.count} moves): median ${ms(hover.median)}, p95 ${ms(hover.p95)}`);
+    console.log(`dragging node ${middle} (${moved.count} moves): per move median ${ms(moved.median)}, p95 ${ms(moved.p95)}, max ${ms(moved.max)}; frames median ${ms(frames.median)}, p95 ${ms(frames.p95)}, max ${ms(frames.max)}, ${long} of ${frames.count} over 50 ms`);
+    const { script, style, layout, task } = drag.main;
+    console.log(`main thread per move while dragging: ${ms(task)} busy = script ${ms(script)} + style ${ms(style)} + layout ${ms(layout)} + other ${ms(task - script - style - layout)}`);
+    const fromNav = stats(renders.map(r => r.fromNavigation));
+    const fromGraph = stats(renders.map(r => r.fromGraph));
+    console.log(`summary: render median ${ms(fromNav.median)} from navigation / ${ms(fromGraph.median)} from graph; drag move median ${ms(moved.median)} (hover ${ms(hover.median)}), frame p95 ${ms(frames.p95)}`);
+    const screenshot = path.join(fs.mkdtempSync('/tmp/iot-editor-bench-'), 'editor.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot after the drag: ${screenshot}`);
+    await context.close();
+  } finally {
+    if (specId) await call(backendUrl, token, `/specs/${specId}`, { method: 'DELETE' }).catch(() => {});
+    if (portal) await portal.stop();
+    else await browser.close();
+  }
+}
+
+await main();
