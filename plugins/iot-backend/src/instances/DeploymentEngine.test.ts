@@ -149,11 +149,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('on a failure starts no dependant, lets siblings finish, and rolls everything back in reverse order', async () => {
-      // nominal times / 5000: the database (600 s) takes 120 ms, the
-      // cluster 60 ms, so the database is still being created when the
+      // nominal times / 2000: the database (600 s) takes 300 ms, the
+      // cluster 150 ms, so the database is still being created when the
       // node pool fails right after the cluster is ready
       const { deploy, waitFor, store, sandbox, recorded } = await start({
-        sandbox: { latencyFactor: 0.0002 },
+        sandbox: { latencyFactor: 0.0005 },
       });
 
       const id = await deploy(exampleWith({ pool: { 'x-fault': 'fail' } }));
