@@ -10,3 +10,5 @@ export * from './conditions';
 export * from './images';
 export * from './apps';
 export * from './resources';
+export * from './review';
+export * from './reviewImage';

@@ -54,7 +54,30 @@ export const iotAppDeletePermission = createPermission({
   resourceType: IOT_RESOURCE_TYPE,
 });
 
-/** Approve or reject a submission, unlist an app (REV-1..3). Reviewers only. */
+/**
+ * Submit an app for review and listing, or unlist it (SPEC-9, REV-3). The
+ * owning group only; reviewers unlist with `iot.review.decide`.
+ */
+export const iotAppSubmitPermission = createPermission({
+  name: 'iot.app.submit',
+  attributes: { action: 'update' },
+  resourceType: IOT_RESOURCE_TYPE,
+});
+
+/**
+ * See the submissions of an app, their images and its listing history
+ * (REV-1, REV-2). Reviewers, and the owning group for its own apps.
+ */
+export const iotReviewReadPermission = createPermission({
+  name: 'iot.review.read',
+  attributes: { action: 'read' },
+  resourceType: IOT_RESOURCE_TYPE,
+});
+
+/**
+ * Approve or reject a submission, unlist an app (REV-1..3). Reviewers only;
+ * the iot backend also refuses it on an app of the caller's own group.
+ */
 export const iotReviewDecidePermission = createPermission({
   name: 'iot.review.decide',
   attributes: { action: 'update' },
@@ -87,6 +110,8 @@ export const iotPermissions = [
   iotAppCreatePermission,
   iotAppUpdatePermission,
   iotAppDeletePermission,
+  iotAppSubmitPermission,
+  iotReviewReadPermission,
   iotReviewDecidePermission,
   iotMarketplaceReadPermission,
   iotSubscriptionCreatePermission,

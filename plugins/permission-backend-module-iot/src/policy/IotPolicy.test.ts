@@ -20,6 +20,7 @@ import {
   iotAppCreatePermission,
   iotAppDeletePermission,
   iotAppReadPermission,
+  iotAppSubmitPermission,
   iotAppUpdatePermission,
   iotDeviceManagePermission,
   iotImageCreatePermission,
@@ -28,6 +29,7 @@ import {
   iotMarketplaceReadPermission,
   iotPermissions,
   iotReviewDecidePermission,
+  iotReviewReadPermission,
   iotSubscriptionCreatePermission,
 } from '@internal/backstage-plugin-iot-common';
 import { IotPolicy } from './IotPolicy';
@@ -169,6 +171,8 @@ const table: Array<
   [iotImageDeletePermission, ['owner', 'D', 'D', 'D', 'D']],
   [iotAppUpdatePermission, ['owner', 'D', 'D', 'D', 'D']],
   [iotAppDeletePermission, ['owner', 'D', 'D', 'D', 'D']],
+  [iotAppSubmitPermission, ['owner', 'D', 'D', 'D', 'D']],
+  [iotReviewReadPermission, ['owner', 'A', 'D', 'D', 'D']],
   [iotReviewDecidePermission, ['D', 'A', 'D', 'D', 'D']],
   [iotMarketplaceReadPermission, ['A', 'A', 'A', 'A', 'D']],
   [iotSubscriptionCreatePermission, ['D', 'D', 'A', 'D', 'D']],

@@ -35,6 +35,7 @@ import {
   iotAppCreatePermission,
   iotAppReadPermission,
   iotAppDeletePermission,
+  iotAppSubmitPermission,
   iotAppUpdatePermission,
   iotConditions,
   iotDeviceManagePermission,
@@ -43,6 +44,7 @@ import {
   iotImageReadPermission,
   iotMarketplaceReadPermission,
   iotReviewDecidePermission,
+  iotReviewReadPermission,
   iotSubscriptionCreatePermission,
 } from '@internal/backstage-plugin-iot-common';
 import { IotRole, RoleResolver } from './roles';
@@ -111,6 +113,7 @@ export class IotPolicy implements PermissionPolicy {
         return allowIf('isv');
       case iotImageReadPermission.name:
       case iotAppReadPermission.name:
+      case iotReviewReadPermission.name:
         if (roles.has('reviewers')) {
           return ALLOW;
         }
@@ -118,6 +121,7 @@ export class IotPolicy implements PermissionPolicy {
       case iotImageDeletePermission.name:
       case iotAppUpdatePermission.name:
       case iotAppDeletePermission.name:
+      case iotAppSubmitPermission.name:
         // Reviewers judge ISV content but never edit it.
         return roles.has('isv') ? ownedByCaller() : DENY;
       case iotReviewDecidePermission.name:
