@@ -349,6 +349,11 @@ export const INSTANCE_RESOURCE_STATUSES = [
 export type InstanceResourceStatus =
   (typeof INSTANCE_RESOURCE_STATUSES)[number];
 
+/** How an install ended. */
+export const INSTALL_RESULTS = ['passed', 'failed'] as const;
+/** @public */
+export type InstallResult = (typeof INSTALL_RESULTS)[number];
+
 /** Path parameters naming an instance. */
 export const instanceParamsSchema = z.object({
   instanceId: z
@@ -439,6 +444,14 @@ export type IotInstanceSummary = {
   /** Entity ref of the user who started it. */
   createdBy: string;
   error: IotInstanceError | null;
+  /**
+   * How its install ended: `passed` once it reached `running`, `failed`
+   * once a failed install was rolled back; kept after an uninstall. Null
+   * while installing, and for an install an uninstall stopped.
+   */
+  installResult: InstallResult | null;
+  /** ISO 8601 time the install ended with `installResult`; null before. */
+  installFinishedAt: string | null;
   /** ISO 8601 times. */
   createdAt: string;
   updatedAt: string;

@@ -48,6 +48,9 @@ describe('migrations', () => {
       expect(
         await knex.schema.hasColumn('iot_specs', 'passed_test_graph_etag'),
       ).toBe(true);
+      expect(
+        await knex.schema.hasColumn('iot_instances', 'install_finished_at'),
+      ).toBe(true);
 
       await knex.migrate.rollback({ directory: migrationsDirectory }, true);
       expect(await knex.schema.hasTable('iot_instances')).toBe(false);

@@ -222,7 +222,7 @@ export class InstanceRun {
     const outputs = instanceOutputsOf(current);
     if (
       await this.updateInstance(
-        { status: 'running', outputs, error: null },
+        { status: 'running', outputs, error: null, installResult: 'passed' },
         'install',
       )
     ) {
@@ -531,7 +531,12 @@ export class InstanceRun {
             )}: ${failure.message} — delete the instance to try again`,
           }
         : original;
-      if (await this.updateInstance({ status: 'failed', error }, 'rollback')) {
+      if (
+        await this.updateInstance(
+          { status: 'failed', error, installResult: 'failed' },
+          'rollback',
+        )
+      ) {
         await this.log([
           failure
             ? {

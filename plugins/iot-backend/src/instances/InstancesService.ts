@@ -319,6 +319,8 @@ function toSummary(instance: InstanceRecord): IotInstanceSummary {
     owner: instance.ownerRef,
     createdBy: instance.createdBy,
     error: instance.error,
+    installResult: instance.installResult,
+    installFinishedAt: instance.installFinishedAt,
     createdAt: instance.createdAt,
     updatedAt: instance.updatedAt,
   };

@@ -62,6 +62,8 @@ describe.each(databases.eachSupportedId())(
         operation: 'install',
         outputs: null,
         error: null,
+        installResult: null,
+        installFinishedAt: null,
         leaseOwner: null,
       });
       const resources = await store.listResources(created.id);
@@ -186,6 +188,31 @@ describe.each(databases.eachSupportedId())(
         outputs: { accessAddress: null, account: 'admin' },
       });
       expect(await store.findRunnable(10)).toEqual([]);
+    });
+
+    it('records when and how the install ended, and keeps it through the uninstall', async () => {
+      const { id, createdAt } = await createInstance(
+        'inst-aaaaaaaaaaaaaaaaaaaa',
+      );
+      await store.acquireLease(id, 'engine-a', inFuture(60_000));
+
+      await store.updateInstance(id, 'engine-a', {
+        status: 'running',
+        installResult: 'passed',
+      });
+      const installed = await store.getInstance(id);
+      expect(installed?.installResult).toBe('passed');
+      expect(Date.parse(installed!.installFinishedAt!)).toBeGreaterThanOrEqual(
+        Date.parse(createdAt),
+      );
+
+      await store.requestUninstall(id);
+      await store.updateInstance(id, 'engine-a', { status: 'deleted' });
+      expect(await store.getInstance(id)).toMatchObject({
+        status: 'deleted',
+        installResult: 'passed',
+        installFinishedAt: installed!.installFinishedAt,
+      });
     });
 
     it('generates the sealing key once', async () => {

@@ -5,6 +5,7 @@ import {
   InstanceOperation,
   InstanceResourceStatus,
   InstanceStatus,
+  InstallResult,
   IotInstanceError,
 } from '@internal/backstage-plugin-iot-common';
 import { Knex } from 'knex';
@@ -45,6 +46,9 @@ export type InstanceRecord = {
   /** Sealed JSON of the generated secrets. */
   secrets: string;
   error: IotInstanceError | null;
+  /** How the install ended; null before it did (or when an uninstall stopped it). */
+  installResult: InstallResult | null;
+  installFinishedAt: string | null;
   leaseOwner: string | null;
   leaseExpiresAt: string | null;
   createdAt: string;
@@ -109,9 +113,15 @@ export type NewResource = Pick<
   'nodeId' | 'type' | 'name' | 'definition' | 'secrets' | 'idempotencyKey'
 >;
 
-/** Changes of an instance an engine writes while it holds the lease. */
+/**
+ * Changes of an instance an engine writes while it holds the lease; with
+ * `installResult`, the install ended now.
+ */
 export type InstanceChanges = Partial<
-  Pick<InstanceRecord, 'status' | 'operation' | 'outputs' | 'error'>
+  Pick<
+    InstanceRecord,
+    'status' | 'operation' | 'outputs' | 'error' | 'installResult'
+  >
 >;
 
 /** Changes of a resource an engine writes while it holds the lease. */
@@ -135,6 +145,8 @@ type InstanceRow = {
   outputs: string | null;
   secrets: string;
   error: string | null;
+  install_result: string | null;
+  install_finished_at: Date | string | null;
   lease_owner: string | null;
   lease_expires_at: Date | string | null;
   created_at: Date | string;
@@ -216,6 +228,8 @@ export class InstancesStore {
           outputs: null,
           secrets: instance.secrets,
           error: null,
+          install_result: null,
+          install_finished_at: null,
           lease_owner: null,
           lease_expires_at: null,
           created_at: now,
@@ -492,6 +506,7 @@ function eventRow(instanceId: string, event: NewEvent, now: string) {
 }
 
 function instanceColumns(changes: InstanceChanges) {
+  const now = timestamp();
   return {
     ...(changes.status !== undefined ? { status: changes.status } : {}),
     ...(changes.operation !== undefined
@@ -503,7 +518,13 @@ function instanceColumns(changes: InstanceChanges) {
     ...(changes.error !== undefined
       ? { error: changes.error && JSON.stringify(changes.error) }
       : {}),
-    updated_at: timestamp(),
+    ...(changes.installResult !== undefined
+      ? {
+          install_result: changes.installResult,
+          install_finished_at: changes.installResult && now,
+        }
+      : {}),
+    updated_at: now,
   };
 }
 
@@ -542,6 +563,8 @@ function toInstance(row: InstanceRow): InstanceRecord {
     outputs: row.outputs ? JSON.parse(row.outputs) : null,
     secrets: row.secrets,
     error: row.error ? JSON.parse(row.error) : null,
+    installResult: row.install_result as InstallResult | null,
+    installFinishedAt: isoOrNull(row.install_finished_at),
     leaseOwner: row.lease_owner,
     leaseExpiresAt: isoOrNull(row.lease_expires_at),
     createdAt: toIso(row.created_at),

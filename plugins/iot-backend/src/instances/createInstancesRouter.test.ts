@@ -113,6 +113,8 @@ describe.each(databases.eachSupportedId())(
         owner: 'group:default/isv-acme',
         createdBy: 'user:default/alice',
         error: null,
+        installResult: 'passed',
+        installFinishedAt: expect.any(String),
         outputs: {
           accessAddress: expect.stringMatching(/^http:\/\/198\.1[89]\./),
           account: 'admin',
@@ -185,6 +187,11 @@ describe.each(databases.eachSupportedId())(
       const deleted = await until(instanceId, ['deleted', 'failed']);
       expect(deleted.status).toBe('deleted');
       expect(deleted.outputs).toBeNull();
+      // the history still says how the install ended, and when
+      expect(deleted).toMatchObject({
+        installResult: 'passed',
+        installFinishedAt: instance.installFinishedAt,
+      });
       expect((await del('alice', `/instances/${instanceId}`)).body.status).toBe(
         'deleted',
       );
@@ -222,6 +229,10 @@ describe.each(databases.eachSupportedId())(
         ),
       });
       expect(instance.operation).toBe('rollback');
+      expect(instance.installResult).toBe('failed');
+      expect(Date.parse(instance.installFinishedAt!)).toBeGreaterThanOrEqual(
+        Date.parse(instance.createdAt),
+      );
       expect(
         instance.resources.map(r => [r.nodeId, r.status, r.error !== null]),
       ).toEqual([

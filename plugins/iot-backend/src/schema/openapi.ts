@@ -483,6 +483,8 @@ export const openApiDocument = {
           'owner',
           'createdBy',
           'error',
+          'installResult',
+          'installFinishedAt',
           'createdAt',
           'updatedAt',
         ],
@@ -515,6 +517,18 @@ export const openApiDocument = {
           error: {
             allOf: [{ $ref: '#/components/schemas/InstanceError' }],
             nullable: true,
+          },
+          installResult: {
+            type: 'string',
+            enum: ['passed', 'failed'],
+            nullable: true,
+            description:
+              'How the install ended (kept after an uninstall); null while installing and for an install an uninstall stopped',
+          },
+          installFinishedAt: {
+            ...timestamp,
+            nullable: true,
+            description: 'When the install ended with installResult',
           },
           createdAt: timestamp,
           updatedAt: timestamp,

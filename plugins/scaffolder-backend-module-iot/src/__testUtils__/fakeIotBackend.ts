@@ -83,6 +83,8 @@ export async function startFakeIotBackend() {
           owner: 'group:default/isv-acme',
           createdBy: 'user:default/mock',
           error: null,
+          installResult: null,
+          installFinishedAt: null,
           createdAt: new Date().toISOString(),
           updatedAt: new Date().toISOString(),
           resources: [],
