@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { iotPermissions } from '@internal/backstage-plugin-iot-common';
 import {
   DeploymentProvider,
@@ -30,6 +31,10 @@ import { InstancesStore } from './instances/InstancesStore';
 import { SandboxProvider } from './instances/sandbox/SandboxProvider';
 import { createSecretBox } from './instances/SecretBox';
 import { createIotResourceType } from './permissions';
+import { ReviewNotifier } from './review/ReviewNotifier';
+import { ReviewsService } from './review/ReviewsService';
+import { ReviewsStore } from './review/ReviewsStore';
+import { seedDemoReviews } from './review/seedDemoReviews';
 import { createRouter } from './router';
 import { SpecGraphService } from './specs/SpecGraphService';
 import { SpecsService } from './specs/SpecsService';
@@ -79,6 +84,7 @@ export const iotPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -93,6 +99,7 @@ export const iotPlugin = createBackendPlugin({
         lifecycle,
         catalog,
         events,
+        notifications,
       }) {
         const health = await HealthService.create({ database });
         const { database: status } = await health.getStatus();
@@ -171,6 +178,21 @@ export const iotPlugin = createBackendPlugin({
           providerId: provider.id,
         });
         engine.onInstallSettled(instance => instances.installSettled(instance));
+        const notifier = new ReviewNotifier({
+          notifications,
+          catalog,
+          auth,
+          logger,
+        });
+        const reviews = new ReviewsService({
+          store: await ReviewsStore.create({ database }),
+          apps,
+          specs,
+          audit,
+          notify: notice => notifier.notify(notice),
+          logger,
+        });
+        await reviews.reconcileApps();
         lifecycle.addStartupHook(() => engine.start());
         lifecycle.addShutdownHook(() => engine.stop());
 
@@ -187,8 +209,12 @@ export const iotPlugin = createBackendPlugin({
         );
 
         if (config.getOptionalBoolean('iot.demo.seed')) {
+          const fresh = await apps.isEmpty();
           await seedDemoImages({ images, logger });
           await seedDemoApps({ apps, specs, logger });
+          if (fresh) {
+            await seedDemoReviews({ apps, specs, reviews, logger });
+          }
         }
 
         httpRouter.use(
@@ -200,6 +226,7 @@ export const iotPlugin = createBackendPlugin({
             transfer,
             graphs,
             instances,
+            reviews,
             httpAuth,
             userInfo,
             permissions,
@@ -207,6 +234,8 @@ export const iotPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // listing images render in <img>, which sends the user cookie, not a token
+        httpRouter.addAuthPolicy({ path: '/reviews', allow: 'user-cookie' });
       },
     });
   },

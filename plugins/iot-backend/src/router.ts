@@ -12,6 +12,7 @@ import { HealthService } from './health/HealthService';
 import { createAuthorizer } from './http/authorizer';
 import { createImagesRouter } from './images/createImagesRouter';
 import { createInstancesRouter } from './instances/createInstancesRouter';
+import { createReviewsRouter } from './review/createReviewsRouter';
 import { openApiDocument } from './schema/openapi';
 import { createSpecGraphRouter } from './specs/createSpecGraphRouter';
 import { createSpecsRouter } from './specs/createSpecsRouter';
@@ -21,6 +22,7 @@ type CatalogSource = { catalogEntities(): Promise<Entity[]> };
 type SpecsRouterOptions = Parameters<typeof createSpecsRouter>[0];
 type SpecGraphRouterOptions = Parameters<typeof createSpecGraphRouter>[0];
 type InstancesRouterOptions = Parameters<typeof createInstancesRouter>[0];
+type ReviewsRouterOptions = Parameters<typeof createReviewsRouter>[0];
 
 export async function createRouter(options: {
   health: Pick<HealthService, 'getStatus'>;
@@ -32,6 +34,7 @@ export async function createRouter(options: {
   transfer: SpecsRouterOptions['transfer'];
   graphs: SpecGraphRouterOptions['graphs'];
   instances: InstancesRouterOptions['instances'];
+  reviews: ReviewsRouterOptions['reviews'];
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -45,6 +48,7 @@ export async function createRouter(options: {
     transfer,
     graphs,
     instances,
+    reviews,
     httpAuth,
     userInfo,
     permissions,
@@ -82,6 +86,7 @@ export async function createRouter(options: {
     createSpecsRouter({ specs, transfer, apps, authorizer, userInfo }),
   );
   router.use(createInstancesRouter({ instances, specs, authorizer, userInfo }));
+  router.use(createReviewsRouter({ reviews, apps, authorizer, userInfo }));
 
   return router;
 }

@@ -541,8 +541,8 @@ export type ReviewFieldChange =
 
 /** A submitted spec with what a reviewer needs to judge it. */
 export type ReviewSpec = SubmittedSpec & {
-  /** The spec's graph now; the same as submitted while the review is pending (specs are frozen in review). */
-  graph: SpecGraph | null;
+  /** The dependency graph as submitted (GET /specs/{specId}/plan etc. show the spec's graph now). */
+  graph: SpecGraph;
   /** Whether the spec still exists. */
   exists: boolean;
 };

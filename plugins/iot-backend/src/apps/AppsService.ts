@@ -204,6 +204,34 @@ export class AppsService {
     });
   }
 
+  /**
+   * Sets an app's review status and the specs it has on the marketplace, as
+   * its listing decides them (REV-1..3: the reviews service owns the
+   * rules), and publishes the IotApp. Writes nothing when both are as given.
+   */
+  async setListing(
+    id: string,
+    listing: { reviewStatus: ReviewStatus; listedSpecIds: string[] | null },
+  ): Promise<IotAppItem> {
+    const app = await this.findAppOrThrow(id);
+    if (
+      app.reviewStatus === listing.reviewStatus &&
+      JSON.stringify(app.listedSpecIds) ===
+        JSON.stringify(listing.listedSpecIds)
+    ) {
+      return toAppItem(app);
+    }
+    const written = await this.apps.updateApp(id, listing);
+    if (!written || 'clash' in written) {
+      throw new NotFoundError(`no app with id ${id}`);
+    }
+    await this.publisher.publish({
+      upserted: [toAppEntity(written.app)],
+      removed: [],
+    });
+    return toAppItem(written.app);
+  }
+
   /** Every app as a catalog entity, for the catalog's full sync. */
   async catalogEntities(): Promise<Entity[]> {
     const entities: Entity[] = [];

@@ -50,6 +50,7 @@ describe('AppsStore', () => {
           ...newApp('smart-parking', 'Smart Parking'),
           reviewStatus: 'draft',
           specCount: 0,
+          listedSpecIds: null,
           createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
           updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
         },

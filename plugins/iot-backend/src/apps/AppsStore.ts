@@ -33,6 +33,8 @@ export type AppRecord = {
   createdBy: string;
   /** Number of specs of the app. */
   specCount: number;
+  /** Ids of the specs on the marketplace (REV-2); null while the app is not listed. */
+  listedSpecIds: string[] | null;
   /** ISO 8601 timestamps in UTC. */
   createdAt: string;
   updatedAt: string;
@@ -54,7 +56,12 @@ export type NewApp = Pick<
 export type AppChanges = Partial<
   Pick<
     AppRecord,
-    'name' | 'industry' | 'scenario' | 'description' | 'reviewStatus'
+    | 'name'
+    | 'industry'
+    | 'scenario'
+    | 'description'
+    | 'reviewStatus'
+    | 'listedSpecIds'
   >
 >;
 
@@ -95,6 +102,7 @@ type AppRow = {
   created_by: string;
   created_at: Date | string;
   updated_at: Date | string;
+  listed_spec_ids: string | null;
   spec_count?: number | string;
 };
 
@@ -239,6 +247,13 @@ export class AppsStore {
           ...(changes.reviewStatus !== undefined
             ? { review_status: changes.reviewStatus }
             : {}),
+          ...(changes.listedSpecIds !== undefined
+            ? {
+                listed_spec_ids:
+                  changes.listedSpecIds &&
+                  JSON.stringify(changes.listedSpecIds),
+              }
+            : {}),
           updated_at: timestamp(),
         });
       if (updated === 0) {
@@ -323,6 +338,7 @@ function toApp(row: AppRow): AppRecord {
     createdBy: row.created_by,
     // PostgreSQL counts in bigint, which arrives as a string.
     specCount: Number(row.spec_count ?? 0),
+    listedSpecIds: row.listed_spec_ids ? JSON.parse(row.listed_spec_ids) : null,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

@@ -3,6 +3,7 @@ import {
   ANNOTATION_REVIEW_STATUS,
   IOT_API_VERSION,
   IOT_APP_KIND,
+  IOT_SPEC_KIND,
   IotAppEntity,
 } from '@internal/backstage-plugin-iot-common';
 import { IOT_DATABASE_LOCATION_ANNOTATIONS } from '../catalog/CatalogPublisher';
@@ -37,6 +38,18 @@ export function toAppEntity(app: AppRecord): IotAppEntity {
       owner: app.ownerRef,
       industry: app.industry,
       scenario: app.scenario,
+      ...(app.listedSpecIds
+        ? {
+            // refs spelled out: specEntity.ts imports this module
+            listedSpecs: app.listedSpecIds.map(id =>
+              stringifyEntityRef({
+                kind: IOT_SPEC_KIND,
+                namespace: 'default',
+                name: id,
+              }),
+            ),
+          }
+        : {}),
     },
   };
 }

@@ -501,6 +501,16 @@ describe('demo seed', () => {
             app.specCount,
           ]),
         ).toEqual([
+          // seedDemoReviews: one app in review, one listed
+          [
+            'cold-chain-monitor',
+            'Cold Chain Monitor',
+            'group:default/isv-acme',
+            'logistics',
+            'cold-chain',
+            'in-review',
+            1,
+          ],
           [
             'energy-monitor',
             'Energy Monitor',
@@ -508,6 +518,15 @@ describe('demo seed', () => {
             'manufacturing',
             'energy-management',
             'draft',
+            1,
+          ],
+          [
+            'parking-finder',
+            'Parking Finder',
+            'group:default/isv-acme',
+            'smart-city',
+            'parking',
+            'approved',
             1,
           ],
           [
@@ -520,7 +539,7 @@ describe('demo seed', () => {
             1,
           ],
         ]);
-        expect(apps.items[1].description).toBe(
+        expect(apps.items[3].description).toBe(
           'Guides drivers to free parking bays using geomagnetic sensors, and gives city operators occupancy, turnover and revenue dashboards.',
         );
         expect(parkingSpecs.items).toEqual([
@@ -556,6 +575,16 @@ describe('demo seed', () => {
             },
           ],
           [
+            {
+              app: 'iotapp:default/cold-chain-monitor',
+              appTitle: 'Cold Chain Monitor',
+              spec: 'iotspec:default/cold-chain-monitor-cloud',
+            },
+            {
+              app: 'iotapp:default/parking-finder',
+              appTitle: 'Parking Finder',
+              spec: 'iotspec:default/parking-finder-cloud',
+            },
             {
               app: 'iotapp:default/smart-parking',
               appTitle: 'Smart Parking',

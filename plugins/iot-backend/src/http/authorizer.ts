@@ -27,6 +27,11 @@ export type Authorizer = {
   /** The caller, who must be a signed-in user (401 without a token, 403 for services). */
   user(req: express.Request): Promise<UserCredentials>;
   /**
+   * Like `user`, also accepting the user cookie Backstage issues for
+   * `<img src>` (the route's path needs an auth policy allowing `user-cookie`).
+   */
+  userOrCookie(req: express.Request): Promise<UserCredentials>;
+  /**
    * Requires a basic permission, or a resource permission on `resourceRef`;
    * 403 naming it otherwise.
    */
@@ -80,6 +85,13 @@ export function createAuthorizer(options: {
   return {
     async user(req) {
       return httpAuth.credentials(req, { allow: ['user'] });
+    },
+
+    async userOrCookie(req) {
+      return httpAuth.credentials(req, {
+        allow: ['user'],
+        allowLimitedAccess: true,
+      });
     },
 
     async require(credentials, permission, resourceRef) {

@@ -71,6 +71,24 @@ const graphETag = {
   schema: { type: 'string' },
 };
 
+const reviewIdParameter = {
+  name: 'reviewId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^rev-[a-z0-9]{20}$' },
+};
+const listingStates = [
+  'draft',
+  'in-review',
+  'listed',
+  'listed-update-in-review',
+  'rejected',
+  'unlisted',
+];
+const listingActions = ['submit', 'approve', 'reject', 'unlist', 'unlist-spec'];
+const reviewFieldDescription =
+  'listingName, summary, logo, showcaseImage, introImage, specs, or spec:<spec id>';
+
 const label = { type: 'string', description: 'English label' };
 const labelZh = {
   type: 'string',
@@ -958,6 +976,289 @@ export const openApiDocument = {
           },
         },
       },
+      ListingImage: {
+        type: 'object',
+        description: 'One image of a submission, as its content says',
+        required: [
+          'field',
+          'format',
+          'mediaType',
+          'width',
+          'height',
+          'sizeBytes',
+          'sha256',
+          'path',
+        ],
+        properties: {
+          field: {
+            type: 'string',
+            enum: ['logo', 'showcaseImage', 'introImage'],
+          },
+          format: { type: 'string', enum: ['png', 'jpeg'] },
+          mediaType: { type: 'string', enum: ['image/png', 'image/jpeg'] },
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          sizeBytes: { type: 'integer' },
+          sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          path: {
+            type: 'string',
+            description:
+              'GET route of the image below /api/iot, e.g. /reviews/rev-…/images/logo',
+          },
+        },
+      },
+      SubmittedSpec: {
+        type: 'object',
+        description: 'A spec as it was submitted',
+        required: [
+          'id',
+          'name',
+          'type',
+          'deployLocation',
+          'description',
+          'allowTrial',
+          'graphEtag',
+          'resourceCount',
+          'deploymentTest',
+        ],
+        properties: {
+          id: { type: 'string' },
+          ...specFields,
+          graphEtag: { type: 'string' },
+          resourceCount: { type: 'integer' },
+          deploymentTest: {
+            type: 'object',
+            nullable: true,
+            description: 'The deployment test it had passed (SPEC-8)',
+            properties: {
+              instanceId: { type: 'string' },
+              status: { type: 'string' },
+              at: timestamp,
+            },
+          },
+        },
+      },
+      ReviewSummary: {
+        type: 'object',
+        description: 'A submission for review and listing (SPEC-9, REV-1)',
+        required: [
+          'id',
+          'appId',
+          'appName',
+          'owner',
+          'entityRef',
+          'round',
+          'isUpdate',
+          'listingName',
+          'summary',
+          'logo',
+          'showcaseImage',
+          'introImage',
+          'specIds',
+          'status',
+          'submittedBy',
+          'submittedAt',
+          'decidedBy',
+          'decidedAt',
+          'reason',
+          'flaggedFields',
+        ],
+        properties: {
+          id: { type: 'string', pattern: '^rev-[a-z0-9]{20}$' },
+          appId: { type: 'string' },
+          appName: { type: 'string' },
+          owner: { type: 'string' },
+          entityRef: { type: 'string' },
+          round: { type: 'integer', minimum: 1 },
+          isUpdate: {
+            type: 'boolean',
+            description:
+              'The app was listed when this was submitted: a new version (REV-3)',
+          },
+          listingName: { type: 'string', maxLength: 64 },
+          summary: { type: 'string', maxLength: 90 },
+          logo: { $ref: '#/components/schemas/ListingImage' },
+          showcaseImage: { $ref: '#/components/schemas/ListingImage' },
+          introImage: { $ref: '#/components/schemas/ListingImage' },
+          specIds: { type: 'array', items: { type: 'string' } },
+          status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+          submittedBy: { type: 'string' },
+          submittedAt: timestamp,
+          decidedBy: { type: 'string', nullable: true },
+          decidedAt: { ...timestamp, nullable: true },
+          reason: {
+            type: 'string',
+            nullable: true,
+            description: "Rejection reason, or the approver's comment",
+          },
+          flaggedFields: {
+            type: 'array',
+            description: reviewFieldDescription,
+            items: { type: 'string' },
+          },
+        },
+      },
+      Review: {
+        description:
+          'A submission with its specs as submitted (graph, deployment test), the listing state of the app, ' +
+          "and the field-by-field changes since the app's previous decided submission",
+        allOf: [
+          { $ref: '#/components/schemas/ReviewSummary' },
+          {
+            type: 'object',
+            required: ['specs', 'listingState', 'previous', 'changes'],
+            properties: {
+              specs: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    { $ref: '#/components/schemas/SubmittedSpec' },
+                    {
+                      type: 'object',
+                      required: ['graph', 'exists'],
+                      properties: {
+                        graph: { $ref: '#/components/schemas/SpecGraph' },
+                        exists: { type: 'boolean' },
+                      },
+                    },
+                  ],
+                },
+              },
+              listingState: { type: 'string', enum: listingStates },
+              previous: {
+                type: 'object',
+                nullable: true,
+                properties: {
+                  id: { type: 'string' },
+                  round: { type: 'integer' },
+                  status: { type: 'string' },
+                  decidedAt: { ...timestamp, nullable: true },
+                  reason: { type: 'string', nullable: true },
+                  flaggedFields: { type: 'array', items: { type: 'string' } },
+                },
+              },
+              changes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['field', 'flagged'],
+                  description:
+                    'listingName/summary: before, after (strings); logo/showcaseImage/introImage: before, after ' +
+                    '(ListingImage); specs: added, removed (ids); spec:<id>: specId, changed (field names), before, after (SubmittedSpec)',
+                  properties: {
+                    field: {
+                      type: 'string',
+                      description: reviewFieldDescription,
+                    },
+                    flagged: {
+                      type: 'boolean',
+                      description: 'The previous rejection flagged this field',
+                    },
+                    before: {},
+                    after: {},
+                    added: { type: 'array', items: { type: 'string' } },
+                    removed: { type: 'array', items: { type: 'string' } },
+                    specId: { type: 'string' },
+                    changed: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      AppListing: {
+        type: 'object',
+        description:
+          'Listing state of an app (REV-1..3), what the caller may do, and the history of every transition',
+        required: [
+          'appId',
+          'state',
+          'reviewStatus',
+          'actions',
+          'can',
+          'listed',
+          'pending',
+          'lastRejection',
+          'history',
+        ],
+        properties: {
+          appId: { type: 'string' },
+          state: { type: 'string', enum: listingStates },
+          reviewStatus: {
+            type: 'string',
+            enum: ['draft', 'in-review', 'approved', 'rejected', 'unlisted'],
+          },
+          actions: {
+            type: 'array',
+            description: 'Legal in this state, whoever asks',
+            items: { type: 'string', enum: listingActions },
+          },
+          can: {
+            type: 'object',
+            required: ['submit', 'decide', 'unlist'],
+            properties: {
+              submit: { type: 'boolean' },
+              decide: { type: 'boolean' },
+              unlist: { type: 'boolean' },
+            },
+          },
+          listed: {
+            type: 'object',
+            nullable: true,
+            required: ['review', 'specIds'],
+            properties: {
+              review: { $ref: '#/components/schemas/ReviewSummary' },
+              specIds: {
+                type: 'array',
+                description: 'Specs on the marketplace now',
+                items: { type: 'string' },
+              },
+            },
+          },
+          pending: {
+            allOf: [{ $ref: '#/components/schemas/ReviewSummary' }],
+            nullable: true,
+          },
+          lastRejection: {
+            allOf: [{ $ref: '#/components/schemas/ReviewSummary' }],
+            nullable: true,
+            description:
+              'The latest decided submission when it was rejected: reason and flagged fields for the resubmission form',
+          },
+          history: {
+            type: 'array',
+            description: 'Oldest first',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'action',
+                'from',
+                'to',
+                'actorRef',
+                'at',
+                'reviewId',
+                'reason',
+                'flaggedFields',
+                'specId',
+              ],
+              properties: {
+                id: { type: 'integer' },
+                action: { type: 'string', enum: listingActions },
+                from: { type: 'string', enum: listingStates },
+                to: { type: 'string', enum: listingStates },
+                actorRef: { type: 'string' },
+                at: timestamp,
+                reviewId: { type: 'string', nullable: true },
+                reason: { type: 'string', nullable: true },
+                flaggedFields: { type: 'array', items: { type: 'string' } },
+                specId: { type: 'string', nullable: true },
+              },
+            },
+          },
+        },
+      },
       Error: {
         type: 'object',
         description: 'Backstage error body',
@@ -1712,6 +2013,306 @@ export const openApiDocument = {
           '401': errorResponse('No valid Backstage token'),
           '404': errorResponse(
             'No such instance, or one the caller may not read',
+          ),
+        },
+      },
+    },
+    '/apps/{appId}/submissions': {
+      post: {
+        operationId: 'submitApp',
+        summary: 'Submit an app for review and listing (SPEC-9)',
+        description:
+          'Images are checked by content: logo PNG ≤ 100 KB; showcase and intro image PNG or JPEG ≤ 1 MB; ' +
+          'at most 4096 px a side; a name whose extension says another format than the content is refused. ' +
+          "On a resubmission an image left out is carried over from the app's latest submission. " +
+          "Every chosen spec must be the app's and have passed a deployment test of its current graph.",
+        parameters: [idParameter('appId')],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['listingName', 'summary', 'specIds'],
+                properties: {
+                  listingName: { type: 'string', minLength: 1, maxLength: 64 },
+                  summary: { type: 'string', minLength: 1, maxLength: 90 },
+                  specIds: {
+                    type: 'array',
+                    description:
+                      'One field per spec, or one comma-separated field; 1 to 20',
+                    items: { type: 'string' },
+                  },
+                  logo: { type: 'string', format: 'binary' },
+                  showcaseImage: { type: 'string', format: 'binary' },
+                  introImage: { type: 'string', format: 'binary' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': jsonResponse('The submission, pending', 'ReviewSummary'),
+          '400': errorResponse(
+            'Invalid fields, a spec of another app, a missing image on a first submission, or not multipart',
+          ),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.app.submit on the app'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+          '409': errorResponse(
+            'The listing state does not allow a submission (e.g. one is already in review), ' +
+              'or a chosen spec has not passed a deployment test; the message names the state or the spec',
+          ),
+          '413': errorResponse('An image is over its size limit (rule size)'),
+          '415': errorResponse(
+            'An image is not PNG/JPEG, a JPEG logo, or named as another format (rule format, extension)',
+          ),
+          '422': errorResponse(
+            'An image is truncated or corrupt, or has no or too many pixels (rule structure, dimensions)',
+          ),
+        },
+      },
+    },
+    '/apps/{appId}/listing': {
+      get: {
+        operationId: 'getAppListing',
+        summary:
+          'Listing state, listed and pending submissions, last rejection and history of an app (REV-1..3)',
+        parameters: [idParameter('appId')],
+        responses: {
+          '200': jsonResponse('The listing', 'AppListing'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.review.read on the app'),
+          '404': errorResponse('No such app, or one the caller may not read'),
+        },
+      },
+    },
+    '/apps/{appId}/unlist': {
+      post: {
+        operationId: 'unlistApp',
+        summary:
+          'Take a listed app, or one of its listed specs, off the marketplace (REV-3)',
+        parameters: [idParameter('appId')],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reason'],
+                properties: {
+                  reason: { type: 'string', minLength: 1, maxLength: 2000 },
+                  specId: {
+                    type: 'string',
+                    description: 'Only this listed spec; the app stays listed',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': jsonResponse('The listing after the change', 'AppListing'),
+          '400': errorResponse('Invalid body'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse(
+            'Neither iot.review.decide nor iot.app.submit on the app',
+          ),
+          '404': errorResponse('No such app, or one the caller may not read'),
+          '409': errorResponse(
+            'The app is not listed, the spec is not listed, or it is the only listed spec',
+          ),
+        },
+      },
+    },
+    '/reviews': {
+      get: {
+        operationId: 'listReviews',
+        summary: 'The review queue, oldest submission first (REV-1)',
+        description:
+          'Reviewers see every submission, ISVs those of their own apps.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['pending', 'approved', 'rejected'],
+            },
+          },
+          { name: 'appId', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'owner',
+            in: 'query',
+            description: 'Entity ref of the owning group',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            description: 'Part of the listing or app name',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'update',
+            in: 'query',
+            description:
+              'true: only new versions of listed apps; false: only first listings',
+            schema: { type: 'string', enum: ['true', 'false'] },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          },
+          { name: 'cursor', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': {
+            description: 'One page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: { $ref: '#/components/schemas/ReviewSummary' },
+                    },
+                    nextCursor: { type: 'string', nullable: true },
+                  },
+                },
+              },
+            },
+          },
+          '400': errorResponse('Invalid query'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse('Missing iot.review.read'),
+        },
+      },
+    },
+    '/reviews/{reviewId}': {
+      get: {
+        operationId: 'getReview',
+        summary:
+          'A submission with its specs, graphs, deployment tests and the diff with the previous decided one (REV-1)',
+        parameters: [reviewIdParameter],
+        responses: {
+          '200': jsonResponse('The review', 'Review'),
+          '401': errorResponse('No valid Backstage token'),
+          '404': errorResponse(
+            'No such review, or one the caller may not read',
+          ),
+        },
+      },
+    },
+    '/reviews/{reviewId}/images/{field}': {
+      get: {
+        operationId: 'getReviewImage',
+        summary: 'One image of a submission, for rendering',
+        description:
+          'Also accepts the Backstage user cookie, for <img src>. Images of the listing on the marketplace ' +
+          'are for every signed-in user; others for reviewers and the owning group. Sent with ' +
+          'X-Content-Type-Options: nosniff, a sandboxing Content-Security-Policy and an ETag.',
+        parameters: [
+          reviewIdParameter,
+          {
+            name: 'field',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['logo', 'showcaseImage', 'introImage'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The image',
+            content: {
+              'image/png': { schema: { type: 'string', format: 'binary' } },
+              'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          '304': { description: 'Unchanged (If-None-Match)' },
+          '401': errorResponse('No valid Backstage token or cookie'),
+          '404': errorResponse(
+            'No such review or image, or one the caller may not see',
+          ),
+        },
+      },
+    },
+    '/reviews/{reviewId}/approve': {
+      post: {
+        operationId: 'approveReview',
+        summary:
+          'Approve a pending submission: the app and its chosen specs go on the marketplace (REV-2)',
+        parameters: [reviewIdParameter],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  comment: { type: 'string', maxLength: 2000 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': jsonResponse('The approved submission', 'ReviewSummary'),
+          '400': errorResponse('Invalid body'),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse(
+            "Missing iot.review.decide, or the caller is in the app's own group",
+          ),
+          '404': errorResponse('No such review'),
+          '409': errorResponse(
+            'Not pending, or the listing state does not allow it; the message names the state',
+          ),
+        },
+      },
+    },
+    '/reviews/{reviewId}/reject': {
+      post: {
+        operationId: 'rejectReview',
+        summary:
+          'Reject a pending submission with a reason and the fields to fix (REV-1)',
+        parameters: [reviewIdParameter],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reason'],
+                properties: {
+                  reason: { type: 'string', minLength: 1, maxLength: 2000 },
+                  flaggedFields: {
+                    type: 'array',
+                    description: reviewFieldDescription,
+                    items: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': jsonResponse('The rejected submission', 'ReviewSummary'),
+          '400': errorResponse(
+            'No reason, an unknown field, or a spec that is not in the submission',
+          ),
+          '401': errorResponse('No valid Backstage token'),
+          '403': errorResponse(
+            "Missing iot.review.decide, or the caller is in the app's own group",
+          ),
+          '404': errorResponse('No such review'),
+          '409': errorResponse(
+            'Not pending, or the listing state does not allow it; the message names the state',
           ),
         },
       },

@@ -57,6 +57,12 @@ export const iotAppSchema = kindSchema({
     owner,
     industry: { type: 'string', minLength: 1, maxLength: 64 },
     scenario: { type: 'string', minLength: 1, maxLength: 64 },
+    listedSpecs: {
+      type: 'array',
+      description:
+        'Entity refs of the IotSpecs on the marketplace, while the app is listed.',
+      items: { type: 'string', minLength: 1 },
+    },
   },
 });
 

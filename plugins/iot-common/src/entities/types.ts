@@ -17,6 +17,11 @@ export interface IotAppEntity extends Entity {
     industry: string;
     /** Scenario within the industry, e.g. "street-lighting" (APP-1). */
     scenario: string;
+    /**
+     * Entity refs of the specs on the marketplace (REV-2), present while the
+     * app is listed (review status `approved`).
+     */
+    listedSpecs?: string[];
   };
 }
 

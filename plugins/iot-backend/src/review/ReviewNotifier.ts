@@ -1,0 +1,182 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { GROUP_TYPES } from '@internal/backstage-plugin-iot-common';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
+
+/** Topic of every notification about reviews and listings, for the user's notification settings. */
+export const REVIEW_NOTIFICATION_TOPIC = 'iot-review';
+
+/** A review event worth telling someone about. */
+export type ReviewNotice =
+  | {
+      kind: 'submitted';
+      appId: string;
+      listingName: string;
+      reviewId: string;
+      ownerRef: string;
+      isUpdate: boolean;
+      actorRef: string;
+    }
+  | {
+      kind: 'approved' | 'rejected';
+      appId: string;
+      listingName: string;
+      reviewId: string;
+      ownerRef: string;
+      reason: string | null;
+      flaggedFields: string[];
+      actorRef: string;
+    }
+  | {
+      kind: 'unlisted';
+      appId: string;
+      appName: string;
+      ownerRef: string;
+      specId: string | null;
+      reason: string;
+      actorRef: string;
+    };
+
+/** The app's catalog page, where the ISV reads the listing and the reviewer the review. */
+function appPage(appId: string): string {
+  return `/catalog/default/iotapp/${appId}`;
+}
+
+/**
+ * Sends review notifications through Backstage's notifications plugin
+ * (issue 7): the reviewers (every catalog Group of type `reviewers`) on a
+ * new submission, the owning ISV group on approval, rejection and
+ * unlisting. The person who acted is not told of their own action. A
+ * notification that cannot be sent is logged: the transition it reports
+ * has happened, and the app's listing history shows it.
+ */
+export class ReviewNotifier {
+  constructor(
+    private readonly options: {
+      notifications: Pick<NotificationService, 'send'>;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async notify(notice: ReviewNotice): Promise<void> {
+    try {
+      const message = await this.messageOf(notice);
+      if (message) {
+        await this.options.notifications.send(message);
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not send the '${notice.kind}' notification of app ${notice.appId}; the listing history has it`,
+        error as Error,
+      );
+    }
+  }
+
+  private async messageOf(
+    notice: ReviewNotice,
+  ): Promise<NotificationSendOptions | undefined> {
+    const link = appPage(notice.appId);
+    const base = {
+      topic: REVIEW_NOTIFICATION_TOPIC,
+      link,
+    };
+    switch (notice.kind) {
+      case 'submitted': {
+        const reviewers = await this.reviewerGroups();
+        if (reviewers.length === 0) {
+          return undefined;
+        }
+        return {
+          recipients: {
+            type: 'entity',
+            entityRef: reviewers,
+            excludeEntityRef: notice.actorRef,
+          },
+          payload: {
+            ...base,
+            title: `${
+              notice.isUpdate ? 'New version' : 'New submission'
+            } to review: ${notice.listingName}`,
+            description: `${notice.ownerRef} submitted ${notice.listingName} (${notice.appId}) for review and listing (${notice.reviewId}).`,
+            severity: 'normal',
+            scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
+          },
+        };
+      }
+      case 'approved':
+        return {
+          recipients: {
+            type: 'entity',
+            entityRef: notice.ownerRef,
+            excludeEntityRef: notice.actorRef,
+          },
+          payload: {
+            ...base,
+            title: `${notice.listingName} is approved and listed`,
+            description: `Your submission ${
+              notice.reviewId
+            } was approved; the app is on the marketplace with the specs you chose.${
+              notice.reason ? ` Reviewer's note: ${notice.reason}` : ''
+            }`,
+            severity: 'normal',
+            scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
+          },
+        };
+      case 'rejected':
+        return {
+          recipients: {
+            type: 'entity',
+            entityRef: notice.ownerRef,
+            excludeEntityRef: notice.actorRef,
+          },
+          payload: {
+            ...base,
+            title: `${notice.listingName} was rejected`,
+            description: `Reason: ${notice.reason}${
+              notice.flaggedFields.length
+                ? ` — fields to fix: ${notice.flaggedFields.join(', ')}`
+                : ''
+            }`,
+            severity: 'high',
+            scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
+          },
+        };
+      case 'unlisted':
+        return {
+          recipients: {
+            type: 'entity',
+            entityRef: notice.ownerRef,
+            excludeEntityRef: notice.actorRef,
+          },
+          payload: {
+            ...base,
+            title: notice.specId
+              ? `Spec ${notice.specId} of ${notice.appName} was unlisted`
+              : `${notice.appName} was unlisted`,
+            description: `Taken off the marketplace by ${notice.actorRef}: ${notice.reason}. Running trials and deployments are not affected.`,
+            severity: 'high',
+          },
+        };
+      default:
+        return undefined;
+    }
+  }
+
+  /** Refs of the catalog Groups of type `reviewers`. */
+  private async reviewerGroups(): Promise<string[]> {
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: { kind: 'Group', 'spec.type': GROUP_TYPES.reviewers },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return items.map(entity => stringifyEntityRef(entity));
+  }
+}
