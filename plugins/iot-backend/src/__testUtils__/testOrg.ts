@@ -29,6 +29,12 @@ export const testClaims: Record<string, string[]> = {
   bob: ['user:default/bob', 'group:default/isv-globex'],
   rita: ['user:default/rita', 'group:default/reviewers'],
   sam: ['user:default/sam', 'group:default/si-contoso'],
+  // an Acme developer who also reviews for the marketplace
+  ada: [
+    'user:default/ada',
+    'group:default/isv-acme',
+    'group:default/reviewers',
+  ],
   // a consultant working for two vendors
   carol: [
     'user:default/carol',

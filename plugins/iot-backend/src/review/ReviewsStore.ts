@@ -199,6 +199,9 @@ type EventRow = {
   spec_id: string | null;
 };
 
+/** Thrown inside a decision's transaction to roll it back. */
+class ReviewNoLongerPending extends Error {}
+
 /**
  * Submissions, their images, listing states and listing history in the
  * plugin database. Every transition is one transaction that changes the
@@ -573,8 +576,6 @@ export class ReviewsStore {
     });
   }
 }
-
-class ReviewNoLongerPending extends Error {}
 
 function encodeCursor(submittedAt: string, id: string): string {
   return Buffer.from(JSON.stringify([submittedAt, id]), 'utf8').toString(
