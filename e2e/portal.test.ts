@@ -13,13 +13,14 @@ import {
 const portal = usePortal();
 
 // Drafts are private (issue 4): each ISV sees its own apps, the reviewers see
-// all, system integrators see none until an app is listed.
+// all, system integrators only listed ones — the demo seed lists Parking
+// Finder (issue 7).
 const visibleApps: Record<string, string[]> = {
   alice: ['Smart Parking'],
   bob: ['Energy Monitor'],
   rita: ['Smart Parking', 'Energy Monitor'],
-  sam: [],
-  sue: [],
+  sam: ['Parking Finder'],
+  sue: ['Parking Finder'],
 };
 
 describe('smoke test in Chromium', () => {
@@ -77,11 +78,17 @@ describe('API over HTTP', () => {
   it('keeps drafts and images private in the catalog API', async () => {
     const names = async (persona: string) =>
       (await iotEntities(persona)).map(e => `${e.kind}:${e.metadata.name}`).sort();
-    assert.deepEqual(await names('sam'), []);
+    // listed apps and their specs are public; images never are
+    assert.deepEqual(await names('sam'), [
+      'IotApp:parking-finder',
+      'IotSpec:parking-finder-cloud',
+    ]);
     assert.deepEqual(await names('bob'), [
       'IotApp:energy-monitor',
+      'IotApp:parking-finder',
       'IotImage:energy-collector',
       'IotSpec:energy-monitor-edge',
+      'IotSpec:parking-finder-cloud',
     ]);
   });
 

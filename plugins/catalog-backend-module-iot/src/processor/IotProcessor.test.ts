@@ -136,6 +136,27 @@ describe('IotProcessor', () => {
     }
   });
 
+  it('accepts a listed app with the specs it has on the marketplace (REV-2)', async () => {
+    const listed: Entity = {
+      ...app,
+      metadata: {
+        ...app.metadata,
+        annotations: { 'iot.portal/review-status': 'approved' },
+      },
+      spec: {
+        ...app.spec,
+        listedSpecs: ['iotspec:default/smart-parking-standard'],
+      },
+    };
+    await expect(processor.validateEntityKind(listed)).resolves.toBe(true);
+    await expect(
+      processor.validateEntityKind({
+        ...listed,
+        spec: { ...listed.spec, listedSpecs: [42] },
+      }),
+    ).rejects.toThrow(/listedSpecs/);
+  });
+
   it('ignores kinds that are not ours', async () => {
     const component = {
       apiVersion: 'backstage.io/v1alpha1',

@@ -456,10 +456,15 @@ export class ReviewsService {
     if ('conflict' in outcome) {
       throw this.illegal(app, outcome.conflict, action);
     }
-    await this.settle(app.id, actorRef, `app.${action}ed`, {
-      reason: request.reason,
-      ...(request.specId ? { spec: request.specId } : {}),
-    });
+    await this.settle(
+      app.id,
+      actorRef,
+      request.specId ? 'app.spec.unlisted' : 'app.unlisted',
+      {
+        reason: request.reason,
+        ...(request.specId ? { spec: request.specId } : {}),
+      },
+    );
     await this.notify({
       kind: 'unlisted',
       appId: app.id,
