@@ -15,6 +15,11 @@ import {
   taxonomy,
 } from './apps';
 import { edgeGateway, parkingServer, uploadedParkingServer } from './images';
+import {
+  TEST_INSTANCE_ID,
+  testInstance,
+  testInstanceSummary,
+} from './instances';
 
 /** A jest mock of one IotApi method, typed like the method. */
 function method<K extends keyof IotApi>(
@@ -123,6 +128,22 @@ export function fakeIotApi(
           format === 'terraform' ? 'tf.json' : 'k8s.yaml'
         }`,
       }),
+    ),
+
+    startDeploymentTest: method<'startDeploymentTest'>(
+      async () => TEST_INSTANCE_ID,
+    ),
+    listDeploymentTests: method<'listDeploymentTests'>(async () => ({
+      items: [],
+      nextCursor: null,
+    })),
+    getInstance: method<'getInstance'>(async () => testInstance()),
+    listInstanceEvents: method<'listInstanceEvents'>(async () => ({
+      items: [],
+      nextCursor: null,
+    })),
+    deleteInstance: method<'deleteInstance'>(async () =>
+      testInstanceSummary({ status: 'uninstalling', operation: 'uninstall' }),
     ),
   };
 }

@@ -4,9 +4,13 @@ import type {
   CreateAppRequest,
   CreateSpecRequest,
   IotAppItem,
+  IotInstanceItem,
+  IotInstanceSummary,
   IotSpecItem,
   ListAppsResponse,
+  ListDeploymentTestsResponse,
   ListImagesResponse,
+  ListInstanceEventsResponse,
   ListResourceTypesResponse,
   ListSpecsResponse,
   SpecGraph,
@@ -19,7 +23,9 @@ import type {
   ExportedSpec,
   ImportSpecOptions,
   ListAppsRequest,
+  ListDeploymentTestsRequest,
   ListImagesRequest,
+  ListInstanceEventsRequest,
   ListSpecResourcesResponse,
   SpecExportFormat,
   TaggedSpecGraph,
@@ -89,6 +95,27 @@ export interface IotApi {
     specId: string,
     format: SpecExportFormat,
   ): Promise<ExportedSpec>;
+
+  /**
+   * Starts a test install of the spec's saved graph (SPEC-8) and returns
+   * the new instance's id; a 409 `ResponseError` names the problems of a
+   * graph that is empty or not valid.
+   */
+  startDeploymentTest(specId: string): Promise<string>;
+  /** The spec's test installs, newest first. */
+  listDeploymentTests(
+    specId: string,
+    request?: ListDeploymentTestsRequest,
+  ): Promise<ListDeploymentTestsResponse>;
+  /** An instance with its resources, outputs (the password only for its owner) and latest events. */
+  getInstance(instanceId: string): Promise<IotInstanceItem>;
+  /** An instance's log lines after the event id `after`, oldest first. */
+  listInstanceEvents(
+    instanceId: string,
+    request?: ListInstanceEventsRequest,
+  ): Promise<ListInstanceEventsResponse>;
+  /** Uninstalls an instance in reverse dependency order; nothing new when it is already uninstalling or deleted. */
+  deleteInstance(instanceId: string): Promise<IotInstanceSummary>;
 }
 
 /** @public */

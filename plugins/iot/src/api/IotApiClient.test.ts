@@ -557,4 +557,92 @@ describe('IotApiClient', () => {
       },
     );
   });
+
+  describe('deployment tests', () => {
+    const instanceId = 'inst-3k9x0q2m7b1c5d8e4f6a';
+
+    it('starts a test install and answers with the instance id', async () => {
+      fetchApi.fetch.mockResolvedValue(jsonResponse(202, { instanceId }));
+      await expect(
+        client.startDeploymentTest('smart-parking-standard'),
+      ).resolves.toBe(instanceId);
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/specs/smart-parking-standard/deployment-tests`,
+        { method: 'POST' },
+      );
+    });
+
+    it('passes on the refusal of a graph that cannot be installed', async () => {
+      fetchApi.fetch.mockResolvedValue(
+        jsonResponse(409, {
+          error: {
+            name: 'ConflictError',
+            message:
+              'the saved dependency graph of spec smart-parking-standard has 1 problem; open it in the editor, fix them and save before testing a deployment',
+          },
+          response: { statusCode: 409 },
+          problems: [],
+        }),
+      );
+      const error = await client
+        .startDeploymentTest('smart-parking-standard')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(errorMessage(error)).toMatch(/fix them and save before testing/);
+    });
+
+    it('lists the test installs of a spec, page by page', async () => {
+      fetchApi.fetch.mockImplementation(async () =>
+        jsonResponse(200, { items: [], nextCursor: null }),
+      );
+      await client.listDeploymentTests('smart-parking-standard');
+      await client.listDeploymentTests('smart-parking-standard', {
+        limit: 20,
+        cursor: instanceId,
+      });
+      expect(fetchApi.fetch.mock.calls.map(call => call[0])).toEqual([
+        `${BASE_URL}/specs/smart-parking-standard/deployment-tests`,
+        `${BASE_URL}/specs/smart-parking-standard/deployment-tests?limit=20&cursor=${instanceId}`,
+      ]);
+    });
+
+    it('reads an instance and its events after an id', async () => {
+      fetchApi.fetch.mockImplementation(async () =>
+        jsonResponse(200, { items: [], nextCursor: null }),
+      );
+      await client.getInstance(instanceId);
+      await client.listInstanceEvents(instanceId, { after: 42 });
+      await client.listInstanceEvents(instanceId);
+      expect(fetchApi.fetch.mock.calls.map(call => call[0])).toEqual([
+        `${BASE_URL}/instances/${instanceId}`,
+        `${BASE_URL}/instances/${instanceId}/events?after=42`,
+        `${BASE_URL}/instances/${instanceId}/events`,
+      ]);
+    });
+
+    it('deletes an instance and passes on a denial', async () => {
+      fetchApi.fetch.mockResolvedValueOnce(
+        jsonResponse(202, { id: instanceId, status: 'uninstalling' }),
+      );
+      await expect(client.deleteInstance(instanceId)).resolves.toMatchObject({
+        status: 'uninstalling',
+      });
+      expect(fetchApi.fetch).toHaveBeenCalledWith(
+        `${BASE_URL}/instances/${instanceId}`,
+        { method: 'DELETE' },
+      );
+
+      fetchApi.fetch.mockResolvedValueOnce(
+        jsonResponse(403, {
+          error: {
+            name: 'NotAllowedError',
+            message: 'missing permission iot.app.update',
+          },
+          response: { statusCode: 403 },
+        }),
+      );
+      const denied = await client.deleteInstance(instanceId).catch(e => e);
+      expect(errorMessage(denied)).toBe('missing permission iot.app.update');
+    });
+  });
 });

@@ -9,14 +9,19 @@ import type {
   CreateAppRequest,
   CreateSpecRequest,
   IotAppItem,
+  IotInstanceItem,
+  IotInstanceSummary,
   IotSpecItem,
   ListAppsResponse,
+  ListDeploymentTestsResponse,
   ListImagesResponse,
+  ListInstanceEventsResponse,
   ListResourceTypesResponse,
   ListSpecsResponse,
   SpecGraph,
   SpecGraphProblem,
   SpecPlan,
+  StartDeploymentTestResponse,
   UpdateAppRequest,
   UpdateSpecRequest,
   UploadedImage,
@@ -26,7 +31,9 @@ import type {
   ExportedSpec,
   ImportSpecOptions,
   ListAppsRequest,
+  ListDeploymentTestsRequest,
   ListImagesRequest,
+  ListInstanceEventsRequest,
   ListSpecResourcesResponse,
   SpecExportFormat,
   TaggedSpecGraph,
@@ -362,6 +369,53 @@ export class IotApiClient implements IotApi {
           response.headers.get('Content-Disposition'),
         ) ?? `${specId}${EXPORT_FILE_SUFFIXES[format]}`,
     };
+  }
+
+  async startDeploymentTest(specId: string): Promise<string> {
+    const response = await this.request(
+      `/specs/${encodeURIComponent(specId)}/deployment-tests`,
+      { method: 'POST' },
+    );
+    const body: StartDeploymentTestResponse = await response.json();
+    return body.instanceId;
+  }
+
+  async listDeploymentTests(
+    specId: string,
+    request: ListDeploymentTestsRequest = {},
+  ): Promise<ListDeploymentTestsResponse> {
+    const response = await this.request(
+      withQuery(
+        `/specs/${encodeURIComponent(specId)}/deployment-tests`,
+        request,
+      ),
+    );
+    return response.json();
+  }
+
+  async getInstance(instanceId: string): Promise<IotInstanceItem> {
+    const response = await this.request(
+      `/instances/${encodeURIComponent(instanceId)}`,
+    );
+    return response.json();
+  }
+
+  async listInstanceEvents(
+    instanceId: string,
+    request: ListInstanceEventsRequest = {},
+  ): Promise<ListInstanceEventsResponse> {
+    const response = await this.request(
+      withQuery(`/instances/${encodeURIComponent(instanceId)}/events`, request),
+    );
+    return response.json();
+  }
+
+  async deleteInstance(instanceId: string): Promise<IotInstanceSummary> {
+    const response = await this.request(
+      `/instances/${encodeURIComponent(instanceId)}`,
+      { method: 'DELETE' },
+    );
+    return response.json();
   }
 
   /** POSTs `file` as the multipart field `file`, reporting progress. */

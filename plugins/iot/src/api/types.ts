@@ -56,3 +56,16 @@ export type SpecExportFormat = 'terraform' | 'kubernetes';
 
 /** Body of `GET /specs/{specId}/resources`: the resource confirmation table (MKT-4). */
 export type ListSpecResourcesResponse = { items: ResourceConfirmationRow[] };
+
+/** Query of `GET /specs/{specId}/deployment-tests`. */
+export type ListDeploymentTestsRequest = {
+  limit?: number;
+  cursor?: string;
+};
+
+/** Query of `GET /instances/{instanceId}/events`. */
+export type ListInstanceEventsRequest = {
+  /** Only events with a higher id. */
+  after?: number;
+  limit?: number;
+};

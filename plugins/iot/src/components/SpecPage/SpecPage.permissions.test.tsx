@@ -50,6 +50,15 @@ describe('SpecPage for users who may not change the app', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add VPC' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    // they see the test installs, but cannot start one
+    expect(
+      await screen.findByText(
+        "Only members of the app's owner group can test-deploy this spec.",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Start install' }),
+    ).toBeDisabled();
     // writes to a spec are asked about its app
     expect(authorize).toHaveBeenCalledWith(
       expect.objectContaining({

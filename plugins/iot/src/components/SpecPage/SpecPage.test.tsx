@@ -78,6 +78,28 @@ describe('SpecPage', () => {
     expect(api.getSpecGraph).toHaveBeenCalledWith('smart-parking-standard');
   });
 
+  it('shows whether the spec passed its deployment test, and its test installs', async () => {
+    const api = fakeIotApi();
+    api.getSpec.mockResolvedValue({
+      ...(await fakeIotApi().getSpec('smart-parking-standard')),
+      passedDeploymentTest: true,
+    });
+    renderPage(api);
+
+    expect(await heading('Smart Parking — standard')).toBeInTheDocument();
+    expect(screen.getByText('Passed deployment test')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Deployment test' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^No test installs yet — Start install deploys/),
+    ).toBeInTheDocument();
+    expect(api.listDeploymentTests).toHaveBeenCalledWith(
+      'smart-parking-standard',
+      { cursor: undefined },
+    );
+  });
+
   it('keeps the graph read-only while the app is in review', async () => {
     renderPage();
     expect(

@@ -42,14 +42,17 @@ import { useLocale } from '../../lib/useLocale';
 import { useSpecExport } from '../../lib/useSpecExport';
 import { specRouteRef } from '../../routes';
 import { iotTranslationRef } from '../../translation';
+import { DeploymentTestCard } from '../DeploymentTest';
 import { Field, FieldList } from '../FieldList';
 import { SpecAction, SpecActionDialogs } from '../SpecActionDialogs';
 import { SpecEditor } from '../SpecEditor';
 import { SpecImageList } from '../SpecImageList';
+import { StatusChip } from '../StatusChip';
 
 /**
- * One spec (SPEC-3..7, SPEC-10): its fields, edit, copy, export and delete,
- * and its dependency editor. "New spec" and "Copy" land here.
+ * One spec (SPEC-3..8, SPEC-10): its fields, edit, copy, export and delete,
+ * its dependency editor and its deployment test. "New spec" and "Copy"
+ * land here.
  */
 export function SpecPage() {
   const { t } = useTranslationRef(iotTranslationRef);
@@ -152,9 +155,17 @@ function SpecDetails(props: { spec: IotSpecItem; onChanged: () => void }) {
               gap="3"
               style={{ flexWrap: 'wrap' }}
             >
-              <Text as="h2" variant="title-small">
-                {spec.name}
-              </Text>
+              <Flex align="center" gap="2" style={{ flexWrap: 'wrap' }}>
+                <Text as="h2" variant="title-small">
+                  {spec.name}
+                </Text>
+                {spec.passedDeploymentTest && (
+                  <StatusChip
+                    label={t('deploymentTest.passedChip')}
+                    tone="success"
+                  />
+                )}
+              </Flex>
               <Flex gap="2" style={{ flexWrap: 'wrap' }}>
                 {mayUpdate && (
                   <>
@@ -284,6 +295,13 @@ function SpecDetails(props: { spec: IotSpecItem; onChanged: () => void }) {
             </Flex>
           </CardBody>
         </Card>
+        <DeploymentTestCard
+          spec={spec}
+          canUpdate={
+            canUpdate.loading || !appRef ? undefined : canUpdate.allowed
+          }
+          onSettled={onChanged}
+        />
       </Flex>
       <SpecActionDialogs
         action={action}

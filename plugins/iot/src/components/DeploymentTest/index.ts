@@ -1,0 +1,2 @@
+export { DeploymentTestCard } from './DeploymentTestCard';
+export type { DeploymentTestCardProps } from './DeploymentTestCard';
