@@ -1,11 +1,12 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { ReviewStatus } from '@internal/backstage-plugin-iot-common';
 import { Knex } from 'knex';
 import { getMigratedClient } from '../database/migrateDatabase';
 import {
   applyOwnerFilter,
+  decodeCursor,
+  encodeCursor,
   isUniqueViolation,
   nameKeyOf,
   pageLimit,
@@ -300,30 +301,6 @@ export class AppsStore {
         .as('spec_count'),
     );
   }
-}
-
-function encodeCursor(nameKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([nameKey, id]), 'utf8').toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every(part => typeof part === 'string')
-    ) {
-      return value as [string, string];
-    }
-  } catch {
-    // not JSON: reported below
-  }
-  throw new InputError(
-    `cursor must be the nextCursor of a previous page; got '${cursor}'`,
-  );
 }
 
 function toApp(row: AppRow): AppRecord {

@@ -4,6 +4,7 @@ import {
   isNotCriteria,
   isOrCriteria,
 } from '@backstage/plugin-permission-node';
+import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { IotResourceFilter } from '../permissions';
 
@@ -97,4 +98,35 @@ export function timestamp(): string {
 /** PostgreSQL returns a Date; SQLite the ISO string the store wrote. */
 export function toIso(value: Date | string): string {
   return new Date(value).toISOString();
+}
+
+/** A page cursor of two strings, the sort key and the id of a page's last row. */
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+}
+
+/**
+ * The sort key and id of a cursor `encodeCursor` wrote (and `isKey`
+ * accepts); an InputError for anything else.
+ */
+export function decodeCursor(
+  cursor: string,
+  isKey: (key: string) => boolean = () => true,
+): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every(part => typeof part === 'string') &&
+      isKey(value[0])
+    ) {
+      return value as [string, string];
+    }
+  } catch {
+    // not JSON: reported below
+  }
+  throw new InputError(
+    `cursor must be the nextCursor of a previous page; got '${cursor}'`,
+  );
 }

@@ -81,88 +81,65 @@ export class ReviewNotifier {
   private async messageOf(
     notice: ReviewNotice,
   ): Promise<NotificationSendOptions | undefined> {
-    const link = appPage(notice.appId);
-    const base = {
-      topic: REVIEW_NOTIFICATION_TOPIC,
-      link,
-    };
+    const to = (
+      entityRef: string | string[],
+      payload: Omit<NotificationSendOptions['payload'], 'topic' | 'link'>,
+    ): NotificationSendOptions => ({
+      recipients: {
+        type: 'entity',
+        entityRef,
+        excludeEntityRef: notice.actorRef,
+      },
+      payload: {
+        topic: REVIEW_NOTIFICATION_TOPIC,
+        link: appPage(notice.appId),
+        ...payload,
+      },
+    });
     switch (notice.kind) {
       case 'submitted': {
         const reviewers = await this.reviewerGroups();
-        if (reviewers.length === 0) {
-          return undefined;
-        }
-        return {
-          recipients: {
-            type: 'entity',
-            entityRef: reviewers,
-            excludeEntityRef: notice.actorRef,
-          },
-          payload: {
-            ...base,
-            title: `${
-              notice.isUpdate ? 'New version' : 'New submission'
-            } to review: ${notice.listingName}`,
-            description: `${notice.ownerRef} submitted ${notice.listingName} (${notice.appId}) for review and listing (${notice.reviewId}).`,
-            severity: 'normal',
-            scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
-          },
-        };
+        return reviewers.length === 0
+          ? undefined
+          : to(reviewers, {
+              title: `${
+                notice.isUpdate ? 'New version' : 'New submission'
+              } to review: ${notice.listingName}`,
+              description: `${notice.ownerRef} submitted ${notice.listingName} (${notice.appId}) for review and listing (${notice.reviewId}).`,
+              severity: 'normal',
+              scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
+            });
       }
       case 'approved':
-        return {
-          recipients: {
-            type: 'entity',
-            entityRef: notice.ownerRef,
-            excludeEntityRef: notice.actorRef,
-          },
-          payload: {
-            ...base,
-            title: `${notice.listingName} is approved and listed`,
-            description: `Your submission ${
-              notice.reviewId
-            } was approved; the app is on the marketplace with the specs you chose.${
-              notice.reason ? ` Reviewer's note: ${notice.reason}` : ''
-            }`,
-            severity: 'normal',
-            scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
-          },
-        };
+        return to(notice.ownerRef, {
+          title: `${notice.listingName} is approved and listed`,
+          description: `Your submission ${
+            notice.reviewId
+          } was approved; the app is on the marketplace with the specs you chose.${
+            notice.reason ? ` Reviewer's note: ${notice.reason}` : ''
+          }`,
+          severity: 'normal',
+          scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
+        });
       case 'rejected':
-        return {
-          recipients: {
-            type: 'entity',
-            entityRef: notice.ownerRef,
-            excludeEntityRef: notice.actorRef,
-          },
-          payload: {
-            ...base,
-            title: `${notice.listingName} was rejected`,
-            description: `Reason: ${notice.reason}${
-              notice.flaggedFields.length
-                ? ` — fields to fix: ${notice.flaggedFields.join(', ')}`
-                : ''
-            }`,
-            severity: 'high',
-            scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
-          },
-        };
+        return to(notice.ownerRef, {
+          title: `${notice.listingName} was rejected`,
+          description: `Reason: ${notice.reason}${
+            notice.flaggedFields.length
+              ? ` — fields to fix: ${notice.flaggedFields.join(', ')}`
+              : ''
+          }`,
+          severity: 'high',
+          scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
+        });
       case 'unlisted':
-        return {
-          recipients: {
-            type: 'entity',
-            entityRef: notice.ownerRef,
-            excludeEntityRef: notice.actorRef,
-          },
-          payload: {
-            ...base,
-            title: notice.specId
-              ? `Spec ${notice.specId} of ${notice.appName} was unlisted`
-              : `${notice.appName} was unlisted`,
-            description: `Taken off the marketplace by ${notice.actorRef}: ${notice.reason}. Running trials and deployments are not affected.`,
-            severity: 'high',
-          },
-        };
+        return to(notice.ownerRef, {
+          title: notice.specId
+            ? `Spec ${notice.specId} of ${notice.appName} was unlisted`
+            : `${notice.appName} was unlisted`,
+          description: `Taken off the marketplace by ${notice.actorRef}: ${notice.reason}. Running trials and deployments are not affected.`,
+          severity: 'high',
+        });
       default:
         return undefined;
     }

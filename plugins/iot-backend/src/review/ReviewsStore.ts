@@ -1,5 +1,4 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   LISTING_IMAGE_FIELDS,
@@ -16,6 +15,8 @@ import { Knex } from 'knex';
 import { getMigratedClient } from '../database/migrateDatabase';
 import {
   applyOwnerFilter,
+  decodeCursor,
+  encodeCursor,
   pageLimit,
   timestamp,
   toIso,
@@ -306,7 +307,10 @@ export class ReviewsStore {
       applyOwnerFilter(query, 'owner_ref', options.ownerFilter);
     }
     if (options.cursor !== undefined) {
-      const [submittedAt, id] = decodeCursor(options.cursor);
+      const [submittedAt, id] = decodeCursor(
+        options.cursor,
+        key => !Number.isNaN(Date.parse(key)),
+      );
       query.where(after =>
         after
           .where('submitted_at', '>', submittedAt)
@@ -575,31 +579,6 @@ export class ReviewsStore {
       );
     });
   }
-}
-
-function encodeCursor(submittedAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([submittedAt, id]), 'utf8').toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every(part => typeof part === 'string') &&
-      !Number.isNaN(Date.parse(value[0]))
-    ) {
-      return value as [string, string];
-    }
-  } catch {
-    // not JSON: reported below
-  }
-  throw new InputError(
-    `cursor must be the nextCursor of a previous page; got '${cursor}'`,
-  );
 }
 
 function toImage(row: ImageRow): ReviewImageRecord {

@@ -1,3 +1,10 @@
+import {
+  LISTING_ACTIONS,
+  LISTING_IMAGE_FIELDS,
+  LISTING_STATES,
+  REVIEW_DECISIONS,
+} from '@internal/backstage-plugin-iot-common';
+
 function errorResponse(description: string) {
   return {
     description,
@@ -77,15 +84,39 @@ const reviewIdParameter = {
   required: true,
   schema: { type: 'string', pattern: '^rev-[a-z0-9]{20}$' },
 };
-const listingStates = [
-  'draft',
-  'in-review',
-  'listed',
-  'listed-update-in-review',
-  'rejected',
-  'unlisted',
+const listingStates = [...LISTING_STATES];
+const listingActions = [...LISTING_ACTIONS];
+const listingImageFields = [...LISTING_IMAGE_FIELDS];
+/** `limit` and `cursor` of a paged list. */
+const pageParameters = [
+  {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  },
+  { name: 'cursor', in: 'query', schema: { type: 'string' } },
 ];
-const listingActions = ['submit', 'approve', 'reject', 'unlist', 'unlist-spec'];
+/** 200 with one page `{ items, nextCursor }` of `schemaName`. */
+function pageResponse(schemaName: string) {
+  return {
+    description: 'One page',
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['items', 'nextCursor'],
+          properties: {
+            items: {
+              type: 'array',
+              items: { $ref: `#/components/schemas/${schemaName}` },
+            },
+            nextCursor: { type: 'string', nullable: true },
+          },
+        },
+      },
+    },
+  };
+}
 const reviewFieldDescription =
   'listingName, summary, logo, showcaseImage, introImage, specs, or spec:<spec id>';
 
@@ -990,10 +1021,7 @@ export const openApiDocument = {
           'path',
         ],
         properties: {
-          field: {
-            type: 'string',
-            enum: ['logo', 'showcaseImage', 'introImage'],
-          },
+          field: { type: 'string', enum: listingImageFields },
           format: { type: 'string', enum: ['png', 'jpeg'] },
           mediaType: { type: 'string', enum: ['image/png', 'image/jpeg'] },
           width: { type: 'integer' },
@@ -1081,7 +1109,7 @@ export const openApiDocument = {
           showcaseImage: { $ref: '#/components/schemas/ListingImage' },
           introImage: { $ref: '#/components/schemas/ListingImage' },
           specIds: { type: 'array', items: { type: 'string' } },
-          status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+          status: { type: 'string', enum: [...REVIEW_DECISIONS] },
           submittedBy: { type: 'string' },
           submittedAt: timestamp,
           decidedBy: { type: 'string', nullable: true },
@@ -2135,10 +2163,7 @@ export const openApiDocument = {
           {
             name: 'status',
             in: 'query',
-            schema: {
-              type: 'string',
-              enum: ['pending', 'approved', 'rejected'],
-            },
+            schema: { type: 'string', enum: [...REVIEW_DECISIONS] },
           },
           { name: 'appId', in: 'query', schema: { type: 'string' } },
           {
@@ -2160,32 +2185,10 @@ export const openApiDocument = {
               'true: only new versions of listed apps; false: only first listings',
             schema: { type: 'string', enum: ['true', 'false'] },
           },
-          {
-            name: 'limit',
-            in: 'query',
-            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-          },
-          { name: 'cursor', in: 'query', schema: { type: 'string' } },
+          ...pageParameters,
         ],
         responses: {
-          '200': {
-            description: 'One page',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['items', 'nextCursor'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: { $ref: '#/components/schemas/ReviewSummary' },
-                    },
-                    nextCursor: { type: 'string', nullable: true },
-                  },
-                },
-              },
-            },
-          },
+          '200': pageResponse('ReviewSummary'),
           '400': errorResponse('Invalid query'),
           '401': errorResponse('No valid Backstage token'),
           '403': errorResponse('Missing iot.review.read'),
@@ -2221,10 +2224,7 @@ export const openApiDocument = {
             name: 'field',
             in: 'path',
             required: true,
-            schema: {
-              type: 'string',
-              enum: ['logo', 'showcaseImage', 'introImage'],
-            },
+            schema: { type: 'string', enum: listingImageFields },
           },
         ],
         responses: {
