@@ -200,6 +200,7 @@ export const iotTranslationRef = createTranslationRef({
       instanceFailed: 'Could not load the test install: {{message}}',
       graphLabel: 'Deployment progress',
       nodeLabel: '{{resource}}: {{state}}',
+      nodeLabelFailed: '{{resource}}: {{state}}, failed',
       edgeLabel: '{{source}} depends on {{target}}',
       legendLabel: 'Resource states',
       progressInstall: '{{done}} of {{total}} resources ready',

@@ -134,11 +134,18 @@ export function DeploymentGraph(props: DeploymentGraphProps) {
           critical: false,
           state: resource.status,
           stateLabel,
+          error: resource.error,
+          failedLabel: t('resourceStatus.failed'),
         },
-        ariaLabel: t('deploymentTest.nodeLabel', {
-          resource: resourceTitle(resource, types, language),
-          state: stateLabel,
-        }),
+        ariaLabel: t(
+          resource.error && resource.status !== 'failed'
+            ? 'deploymentTest.nodeLabelFailed'
+            : 'deploymentTest.nodeLabel',
+          {
+            resource: resourceTitle(resource, types, language),
+            state: stateLabel,
+          },
+        ),
       };
     });
   }, [placed, resources, types, language, t, measured]);

@@ -12,6 +12,10 @@ import { resourceStateColor } from './instanceState';
 export type DeploymentNodeData = ResourceNodeData & {
   state: InstanceResourceStatus;
   stateLabel: string;
+  /** Why its creation or deletion failed; kept after a rollback deleted it. */
+  error: string | null;
+  /** "Failed", shown beside the state of a resource that failed and is no longer `failed`. */
+  failedLabel: string;
 };
 
 export type DeploymentFlowNode = Node<DeploymentNodeData, 'resource'>;
@@ -36,10 +40,14 @@ const useStyles = makeStyles(theme => ({
     '50%': { opacity: 0.7 },
     '100%': { opacity: 1 },
   },
-  badge: {
+  badges: {
     position: 'absolute',
     top: -9,
     right: theme.spacing(1),
+    display: 'flex',
+    gap: theme.spacing(0.5),
+  },
+  badge: {
     padding: '0 6px',
     borderRadius: 8,
     fontSize: 10,
@@ -58,10 +66,13 @@ const useStyles = makeStyles(theme => ({
 export const DeploymentStateNode = memo(function DeploymentStateNodeCard(
   props: NodeProps<DeploymentFlowNode>,
 ) {
-  const { state, stateLabel } = props.data;
+  const { state, stateLabel, error, failedLabel } = props.data;
   const classes = useStyles();
   const theme = useTheme();
   const color = resourceStateColor(theme, state);
+  const failedColor = resourceStateColor(theme, 'failed');
+  // the resource that made an install fail stays marked after the rollback deleted it
+  const markFailed = error !== null && state !== 'failed';
   const look = {
     pending: classes.waiting,
     creating: classes.working,
@@ -73,18 +84,32 @@ export const DeploymentStateNode = memo(function DeploymentStateNodeCard(
   return (
     <div
       className={look ? `${classes.frame} ${look}` : classes.frame}
-      style={{ boxShadow: `0 0 0 3px ${color}` }}
+      style={{ boxShadow: `0 0 0 3px ${markFailed ? failedColor : color}` }}
       data-state={state}
+      title={error ?? undefined}
     >
       <ResourceNode {...props} />
-      <span
-        className={classes.badge}
-        style={{
-          backgroundColor: color,
-          color: theme.palette.getContrastText(color),
-        }}
-      >
-        {stateLabel}
+      <span className={classes.badges}>
+        {markFailed && (
+          <span
+            className={classes.badge}
+            style={{
+              backgroundColor: failedColor,
+              color: theme.palette.getContrastText(failedColor),
+            }}
+          >
+            {failedLabel}
+          </span>
+        )}
+        <span
+          className={classes.badge}
+          style={{
+            backgroundColor: color,
+            color: theme.palette.getContrastText(color),
+          }}
+        >
+          {stateLabel}
+        </span>
       </span>
     </div>
   );

@@ -230,6 +230,10 @@ describe('DeploymentTestCard', () => {
       },
       { vpc: 'deleted', subnet: 'deleted', sg: 'deleted', cluster: 'deleted' },
     );
+    for (const instance of [rollingBack, rolledBack]) {
+      instance.resources.find(r => r.nodeId === 'cluster')!.error =
+        "sandbox refused creating Container cluster 'parking-cce'";
+    }
     script(api, [rollingBack, rolledBack]);
     api.listDeploymentTests.mockResolvedValue({
       items: [testInstanceSummary({ status: 'installing' })],
@@ -242,12 +246,21 @@ describe('DeploymentTestCard', () => {
       'Install failed at Container cluster parking-cce',
     );
     expect(alert).toHaveTextContent(error.message);
+    // its reason shows on hovering it
+    expect(
+      within(await node('Container cluster parking-cce: Failed')).getByTitle(
+        /^sandbox refused creating/,
+      ),
+    ).toBeInTheDocument();
     await waitFor(() =>
       expect(alert).toHaveTextContent(
         'Rolled back: every resource it had created was deleted, so nothing is left in the sandbox cloud.',
       ),
     );
-    expect(await node('Container cluster parking-cce: Deleted')).toBeVisible();
+    // deleted by the rollback, still marked as the one that failed
+    expect(
+      await node('Container cluster parking-cce: Deleted, failed'),
+    ).toBeVisible();
     expect(await node('Node pool parking-nodes: Pending')).toBeVisible();
     expect(progressBar('Rollback progress')).toHaveAttribute(
       'aria-valuenow',

@@ -17,6 +17,7 @@ const MASK = '••••••••••••';
 const useStyles = makeStyles({
   secret: {
     fontFamily: 'monospace',
+    whiteSpace: 'nowrap',
   },
 });
 
