@@ -73,6 +73,17 @@ export const DeploymentStateNode = memo(function DeploymentStateNodeCard(
   const failedColor = resourceStateColor(theme, 'failed');
   // the resource that made an install fail stays marked after the rollback deleted it
   const markFailed = error !== null && state !== 'failed';
+  const badge = (label: string, background: string) => (
+    <span
+      className={classes.badge}
+      style={{
+        backgroundColor: background,
+        color: theme.palette.getContrastText(background),
+      }}
+    >
+      {label}
+    </span>
+  );
   const look = {
     pending: classes.waiting,
     creating: classes.working,
@@ -90,26 +101,8 @@ export const DeploymentStateNode = memo(function DeploymentStateNodeCard(
     >
       <ResourceNode {...props} />
       <span className={classes.badges}>
-        {markFailed && (
-          <span
-            className={classes.badge}
-            style={{
-              backgroundColor: failedColor,
-              color: theme.palette.getContrastText(failedColor),
-            }}
-          >
-            {failedLabel}
-          </span>
-        )}
-        <span
-          className={classes.badge}
-          style={{
-            backgroundColor: color,
-            color: theme.palette.getContrastText(color),
-          }}
-        >
-          {stateLabel}
-        </span>
+        {markFailed && badge(failedLabel, failedColor)}
+        {badge(stateLabel, color)}
       </span>
     </div>
   );

@@ -33,6 +33,7 @@ import { CardSection } from '../CardSection';
 import { DeleteDialog } from '../DeleteDialog';
 import { DeploymentHistory } from './DeploymentHistory';
 import { InstanceView } from './InstanceView';
+import { LoadFailedAlert } from './LoadFailedAlert';
 import { isActive } from './instanceState';
 import { useInstanceProgress } from './useInstanceProgress';
 
@@ -172,24 +173,14 @@ export function DeploymentTestCard(props: DeploymentTestCardProps) {
             />
           )}
           {loadError && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
+            <LoadFailedAlert
               title={t('deploymentTest.graphLoadFailed', {
                 message: errorMessage(loadError),
               })}
-              customActions={
-                <Button
-                  variant="secondary"
-                  onPress={() => {
-                    if (saved.error) saved.retry();
-                    if (types.error) types.retry();
-                  }}
-                >
-                  {t('dialogs.retry')}
-                </Button>
-              }
+              onRetry={() => {
+                if (saved.error) saved.retry();
+                if (types.error) types.retry();
+              }}
             />
           )}
           {noTests && !chosenId && (
@@ -205,18 +196,11 @@ export function DeploymentTestCard(props: DeploymentTestCardProps) {
             />
           )}
           {history.error !== undefined && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
+            <LoadFailedAlert
               title={t('deploymentTest.historyFailed', {
                 message: errorMessage(history.error),
               })}
-              customActions={
-                <Button variant="secondary" onPress={reload}>
-                  {t('dialogs.retry')}
-                </Button>
-              }
+              onRetry={reload}
             />
           )}
           {history.loading && history.items.length === 0 && <Progress />}

@@ -18,6 +18,7 @@ import { StatusChip } from '../StatusChip';
 import { DeploymentGraph } from './DeploymentGraph';
 import { InstanceLog } from './InstanceLog';
 import { InstanceOutputs } from './InstanceOutputs';
+import { LoadFailedAlert } from './LoadFailedAlert';
 import {
   instanceProgress,
   instanceStatusChip,
@@ -216,18 +217,11 @@ export function InstanceView(props: InstanceViewProps) {
         )}
       </Flex>
       {Boolean(error) && (
-        <Alert
-          role="alert"
-          status="danger"
-          icon
+        <LoadFailedAlert
           title={t('deploymentTest.instanceFailed', {
             message: errorMessage(error),
           })}
-          customActions={
-            <Button variant="secondary" onPress={refresh}>
-              {t('dialogs.retry')}
-            </Button>
-          }
+          onRetry={refresh}
         />
       )}
       {!instance && !error && <Progress />}

@@ -1,0 +1,21 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Alert, Button } from '@backstage/ui';
+import { iotTranslationRef } from '../../translation';
+
+/** Something of the deployment test could not be loaded: say what, and offer to try again. */
+export function LoadFailedAlert(props: { title: string; onRetry: () => void }) {
+  const { t } = useTranslationRef(iotTranslationRef);
+  return (
+    <Alert
+      role="alert"
+      status="danger"
+      icon
+      title={props.title}
+      customActions={
+        <Button variant="secondary" onPress={props.onRetry}>
+          {t('dialogs.retry')}
+        </Button>
+      }
+    />
+  );
+}
