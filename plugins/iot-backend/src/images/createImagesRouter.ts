@@ -18,7 +18,6 @@ import { z } from 'zod/v4';
 import { Authorizer } from '../http/authorizer';
 import { RejectedError } from '../http/errors';
 import { parseInput } from '../http/validation';
-import { collectGarbageBeforeLargeUpload, LARGE_UPLOAD_BYTES } from './fullGc';
 import { imageEntityRef } from './imageEntity';
 import { ImagesService, UploadOutcome } from './ImagesService';
 import { isImageRuleError } from './ingest';
@@ -39,10 +38,6 @@ export function createImagesRouter(options: {
     const credentials = await authorizer.user(req);
     await authorizer.require(credentials, iotImageCreatePermission);
     const uploader = await userInfo.getUserInfo(credentials);
-    if (Number(req.headers['content-length']) >= LARGE_UPLOAD_BYTES) {
-      // see fullGc.ts: a 2 GB upload must not stream into a heap left by start-up
-      collectGarbageBeforeLargeUpload();
-    }
     const outcome = await receiveFile(
       req,
       images.maxImageBytes,
