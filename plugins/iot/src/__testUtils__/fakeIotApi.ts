@@ -5,6 +5,7 @@ import {
   planSpecGraph,
   resourceConfirmationTable,
   type ImageListItem,
+  type ReviewField,
 } from '@internal/backstage-plugin-iot-common';
 import type { IotApi } from '../api';
 import {
@@ -15,6 +16,7 @@ import {
   taxonomy,
 } from './apps';
 import { edgeGateway, parkingServer, uploadedParkingServer } from './images';
+import { rejectedListing, reviewItem, reviewSummary } from './reviews';
 import {
   TEST_INSTANCE_ID,
   testInstance,
@@ -144,6 +146,38 @@ export function fakeIotApi(
     })),
     deleteInstance: method<'deleteInstance'>(async () =>
       testInstanceSummary({ status: 'uninstalling', operation: 'uninstall' }),
+    ),
+
+    submitListing: method<'submitListing'>(async (appId, request) =>
+      reviewSummary({
+        appId,
+        listingName: request.listingName,
+        summary: request.summary,
+        specIds: request.specIds,
+      }),
+    ),
+    getListing: method<'getListing'>(async () => rejectedListing()),
+    unlistApp: method<'unlistApp'>(async () =>
+      rejectedListing({ state: 'unlisted', reviewStatus: 'unlisted' }),
+    ),
+    listReviews: method<'listReviews'>(async () => ({
+      items: [reviewSummary()],
+      nextCursor: null,
+    })),
+    getReview: method<'getReview'>(async () => reviewItem()),
+    getReviewImage: method<'getReviewImage'>(async () => ({
+      blob: new Blob(['PNG'], { type: 'image/png' }),
+      mediaType: 'image/png',
+    })),
+    approveReview: method<'approveReview'>(async () =>
+      reviewSummary({ status: 'approved' }),
+    ),
+    rejectReview: method<'rejectReview'>(async (_reviewId, request) =>
+      reviewSummary({
+        status: 'rejected',
+        reason: request.reason,
+        flaggedFields: (request.flaggedFields ?? []) as ReviewField[],
+      }),
     ),
   };
 }

@@ -1,33 +1,44 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AppTaxonomy,
+  ApproveReviewRequest,
   CreateAppRequest,
   CreateSpecRequest,
   IotAppItem,
+  IotAppListing,
   IotInstanceItem,
   IotInstanceSummary,
+  IotReviewItem,
+  IotReviewSummary,
   IotSpecItem,
   ListAppsResponse,
   ListDeploymentTestsResponse,
   ListImagesResponse,
   ListInstanceEventsResponse,
   ListResourceTypesResponse,
+  ListReviewsResponse,
   ListSpecsResponse,
+  ListingImageField,
+  RejectReviewRequest,
   SpecGraph,
   SpecPlan,
   UpdateAppRequest,
+  UnlistRequest,
   UpdateSpecRequest,
   UploadedImage,
 } from '@internal/backstage-plugin-iot-common';
 import type {
   ExportedSpec,
+  FetchedReviewImage,
   ImportSpecOptions,
   ListAppsRequest,
   ListDeploymentTestsRequest,
   ListImagesRequest,
   ListInstanceEventsRequest,
+  ListReviewsRequest,
   ListSpecResourcesResponse,
   SpecExportFormat,
+  SubmitListingRequest,
   TaggedSpecGraph,
   UploadImageOptions,
 } from './types';
@@ -116,6 +127,37 @@ export interface IotApi {
   ): Promise<ListInstanceEventsResponse>;
   /** Uninstalls an instance in reverse dependency order; nothing new when it is already uninstalling or deleted. */
   deleteInstance(instanceId: string): Promise<IotInstanceSummary>;
+
+  /**
+   * Submits the app for review and listing (SPEC-9): multipart with the
+   * texts, one `specIds` field per spec and the images given.
+   */
+  submitListing(
+    appId: string,
+    request: SubmitListingRequest,
+  ): Promise<IotReviewSummary>;
+  /** The app's listing state, what the caller may do, the last rejection and the history (REV-1..3). */
+  getListing(appId: string): Promise<IotAppListing>;
+  /** Takes the app (or with `specId` one listed spec) off the marketplace (REV-3). */
+  unlistApp(appId: string, request: UnlistRequest): Promise<IotAppListing>;
+  /** Submissions, oldest first (REV-1). */
+  listReviews(request?: ListReviewsRequest): Promise<ListReviewsResponse>;
+  /** One submission with its specs as submitted and what changed since the previous one. */
+  getReview(reviewId: string): Promise<IotReviewItem>;
+  /** A submission image, fetched with the caller's token. */
+  getReviewImage(
+    reviewId: string,
+    field: ListingImageField,
+  ): Promise<FetchedReviewImage>;
+  approveReview(
+    reviewId: string,
+    request?: ApproveReviewRequest,
+  ): Promise<IotReviewSummary>;
+  /** Rejects with a reason and the fields the ISV must fix (REV-1). */
+  rejectReview(
+    reviewId: string,
+    request: RejectReviewRequest,
+  ): Promise<IotReviewSummary>;
 }
 
 /** @public */

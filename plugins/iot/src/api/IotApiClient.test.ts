@@ -645,4 +645,129 @@ describe('IotApiClient', () => {
       expect(errorMessage(denied)).toBe('missing permission iot.app.update');
     });
   });
+  describe('review and listing', () => {
+    const reviewId = 'rev-0123456789abcdefghij';
+
+    it('submits a listing as multipart: texts, one specIds field per spec, the images given', async () => {
+      fetchApi.fetch.mockResolvedValue(jsonResponse(201, { id: reviewId }));
+      const logo = Object.assign(new Blob(['PNG'], { type: 'image/png' }), {
+        name: 'logo.png',
+      }) as File;
+      await expect(
+        client.submitListing('smart-parking', {
+          listingName: 'Smart Parking',
+          summary: 'Free bays at a glance',
+          specIds: ['smart-parking-standard', 'smart-parking-edge'],
+          logo,
+        }),
+      ).resolves.toEqual({ id: reviewId });
+      const [url, init] = fetchApi.fetch.mock.calls[0];
+      expect(url).toBe(`${BASE_URL}/apps/smart-parking/submissions`);
+      expect(init.method).toBe('POST');
+      const body = init.body as FormData;
+      expect(body.get('listingName')).toBe('Smart Parking');
+      expect(body.get('summary')).toBe('Free bays at a glance');
+      expect(body.getAll('specIds')).toEqual([
+        'smart-parking-standard',
+        'smart-parking-edge',
+      ]);
+      expect((body.get('logo') as File).name).toBe('logo.png');
+      expect(body.has('showcaseImage')).toBe(false);
+      expect(body.has('introImage')).toBe(false);
+      // no Content-Type of our own: the browser sets the multipart boundary
+      expect(init.headers).toBeUndefined();
+    });
+
+    it('passes on the refusal of a submission with the server message', async () => {
+      fetchApi.fetch.mockResolvedValue(
+        jsonResponse(413, {
+          error: {
+            name: 'PayloadTooLargeError',
+            message: 'the logo is 150 KB (153,600 bytes); at most 100 KB',
+          },
+          response: { statusCode: 413 },
+        }),
+      );
+      const error = await client
+        .submitListing('smart-parking', {
+          listingName: 'x',
+          summary: 'y',
+          specIds: ['smart-parking-standard'],
+        })
+        .catch(e => e);
+      expect(errorMessage(error)).toBe(
+        'the logo is 150 KB (153,600 bytes); at most 100 KB',
+      );
+    });
+
+    it('reads the listing, unlists with a reason, lists and reads reviews', async () => {
+      fetchApi.fetch.mockImplementation(async () =>
+        jsonResponse(200, { items: [], nextCursor: null }),
+      );
+      await client.getListing('smart-parking');
+      await client.unlistApp('smart-parking', { reason: 'outdated' });
+      await client.listReviews();
+      await client.listReviews({ status: 'pending', q: 'park', appId: '' });
+      await client.getReview(reviewId);
+      expect(fetchApi.fetch.mock.calls.map(call => call[0])).toEqual([
+        `${BASE_URL}/apps/smart-parking/listing`,
+        `${BASE_URL}/apps/smart-parking/unlist`,
+        `${BASE_URL}/reviews`,
+        `${BASE_URL}/reviews?status=pending&q=park`,
+        `${BASE_URL}/reviews/${reviewId}`,
+      ]);
+      expect(fetchApi.fetch.mock.calls[1][1]).toEqual({
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason: 'outdated' }),
+      });
+    });
+
+    it('approves and rejects with JSON bodies', async () => {
+      fetchApi.fetch.mockImplementation(async () =>
+        jsonResponse(200, { id: reviewId }),
+      );
+      await client.approveReview(reviewId);
+      await client.rejectReview(reviewId, {
+        reason: 'logo is blurry',
+        flaggedFields: ['logo', 'spec:smart-parking-edge'],
+      });
+      expect(fetchApi.fetch.mock.calls).toEqual([
+        [
+          `${BASE_URL}/reviews/${reviewId}/approve`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          },
+        ],
+        [
+          `${BASE_URL}/reviews/${reviewId}/reject`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              reason: 'logo is blurry',
+              flaggedFields: ['logo', 'spec:smart-parking-edge'],
+            }),
+          },
+        ],
+      ]);
+    });
+
+    it('fetches a submission image through fetchApi as a blob', async () => {
+      fetchApi.fetch.mockResolvedValue(
+        new Response(new Uint8Array([0x89, 0x50]), {
+          status: 200,
+          headers: { 'Content-Type': 'image/png' },
+        }),
+      );
+      const image = await client.getReviewImage(reviewId, 'logo');
+      expect(fetchApi.fetch.mock.calls[0][0]).toBe(
+        `${BASE_URL}/reviews/${reviewId}/images/logo`,
+      );
+      expect(image.mediaType).toBe('image/png');
+      expect(image.blob.size).toBe(2);
+    });
+  });
 });

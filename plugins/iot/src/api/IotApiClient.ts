@@ -6,36 +6,47 @@ import type {
 import { ResponseError } from '@backstage/errors';
 import type {
   AppTaxonomy,
+  ApproveReviewRequest,
   CreateAppRequest,
   CreateSpecRequest,
   IotAppItem,
+  IotAppListing,
   IotInstanceItem,
   IotInstanceSummary,
+  IotReviewItem,
+  IotReviewSummary,
   IotSpecItem,
   ListAppsResponse,
   ListDeploymentTestsResponse,
   ListImagesResponse,
   ListInstanceEventsResponse,
   ListResourceTypesResponse,
+  ListReviewsResponse,
   ListSpecsResponse,
+  ListingImageField,
+  RejectReviewRequest,
   SpecGraph,
   SpecGraphProblem,
   SpecPlan,
   StartDeploymentTestResponse,
   UpdateAppRequest,
+  UnlistRequest,
   UpdateSpecRequest,
   UploadedImage,
 } from '@internal/backstage-plugin-iot-common';
 import type { IotApi } from './IotApi';
 import type {
   ExportedSpec,
+  FetchedReviewImage,
   ImportSpecOptions,
   ListAppsRequest,
   ListDeploymentTestsRequest,
   ListImagesRequest,
   ListInstanceEventsRequest,
+  ListReviewsRequest,
   ListSpecResourcesResponse,
   SpecExportFormat,
+  SubmitListingRequest,
   TaggedSpecGraph,
   UploadImageOptions,
   UploadOptions,
@@ -416,6 +427,98 @@ export class IotApiClient implements IotApi {
       { method: 'DELETE' },
     );
     return response.json();
+  }
+
+  async submitListing(
+    appId: string,
+    request: SubmitListingRequest,
+  ): Promise<IotReviewSummary> {
+    // Texts first: the server reads them before the images it streams.
+    const body = new FormData();
+    body.append('listingName', request.listingName);
+    body.append('summary', request.summary);
+    for (const specId of request.specIds) {
+      body.append('specIds', specId);
+    }
+    for (const field of ['logo', 'showcaseImage', 'introImage'] as const) {
+      const file = request[field];
+      if (file) {
+        body.append(field, file, file.name);
+      }
+    }
+    const response = await this.request(
+      `/apps/${encodeURIComponent(appId)}/submissions`,
+      { method: 'POST', body },
+    );
+    return response.json();
+  }
+
+  async getListing(appId: string): Promise<IotAppListing> {
+    const response = await this.request(
+      `/apps/${encodeURIComponent(appId)}/listing`,
+    );
+    return response.json();
+  }
+
+  async unlistApp(
+    appId: string,
+    request: UnlistRequest,
+  ): Promise<IotAppListing> {
+    return this.sendJson(
+      'POST',
+      `/apps/${encodeURIComponent(appId)}/unlist`,
+      request,
+    );
+  }
+
+  async listReviews(
+    request: ListReviewsRequest = {},
+  ): Promise<ListReviewsResponse> {
+    const response = await this.request(withQuery('/reviews', request));
+    return response.json();
+  }
+
+  async getReview(reviewId: string): Promise<IotReviewItem> {
+    const response = await this.request(
+      `/reviews/${encodeURIComponent(reviewId)}`,
+    );
+    return response.json();
+  }
+
+  async getReviewImage(
+    reviewId: string,
+    field: ListingImageField,
+  ): Promise<FetchedReviewImage> {
+    const response = await this.request(
+      `/reviews/${encodeURIComponent(reviewId)}/images/${field}`,
+    );
+    const blob = await response.blob();
+    return {
+      blob,
+      mediaType: response.headers.get('Content-Type') ?? blob.type,
+    };
+  }
+
+  async approveReview(
+    reviewId: string,
+    request: ApproveReviewRequest = {},
+  ): Promise<IotReviewSummary> {
+    return this.sendJson(
+      'POST',
+      `/reviews/${encodeURIComponent(reviewId)}/approve`,
+      request,
+    );
+  }
+
+  async rejectReview(
+    reviewId: string,
+    request: RejectReviewRequest,
+  ): Promise<IotReviewSummary> {
+    return this.sendJson(
+      'POST',
+      `/reviews/${encodeURIComponent(reviewId)}/reject`,
+      request,
+    );
   }
 
   /** POSTs `file` as the multipart field `file`, reporting progress. */

@@ -8,13 +8,16 @@ export {
 } from './IotApiClient';
 export type {
   ExportedSpec,
+  FetchedReviewImage,
   ImportSpecOptions,
   ListAppsRequest,
   ListDeploymentTestsRequest,
   ListImagesRequest,
   ListInstanceEventsRequest,
+  ListReviewsRequest,
   ListSpecResourcesResponse,
   SpecExportFormat,
+  SubmitListingRequest,
   TaggedSpecGraph,
   UploadImageOptions,
   UploadOptions,

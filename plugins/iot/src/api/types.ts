@@ -1,5 +1,6 @@
 import type {
   ListImagesQuery,
+  ListReviewsQuery,
   ResourceConfirmationRow,
   ReviewStatus,
   SpecGraph,
@@ -68,4 +69,24 @@ export type ListInstanceEventsRequest = {
   /** Only events with a higher id. */
   after?: number;
   limit?: number;
+};
+
+/** Query of `GET /reviews` (REV-1), as the client sends it. */
+export type ListReviewsRequest = ListReviewsQuery;
+
+/** A listing submission (SPEC-9) as the form sends it. */
+export type SubmitListingRequest = {
+  listingName: string;
+  summary: string;
+  specIds: string[];
+  /** Each image may be left out on a resubmission: the previous one is kept. */
+  logo?: File;
+  showcaseImage?: File;
+  introImage?: File;
+};
+
+/** A submission image fetched with the caller's token, ready for `<img src>`. */
+export type FetchedReviewImage = {
+  blob: Blob;
+  mediaType: string;
 };
