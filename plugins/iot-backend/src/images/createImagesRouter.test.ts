@@ -817,9 +817,9 @@ describe('image routes', () => {
           ['energy-collector', 'vm', 'group:default/isv-globex', '2.0.0'],
           ['parking-server', 'docker', 'group:default/isv-acme', '1.4.2'],
         ]);
-        expect(seeded[1].versions[0].usedBy.map(use => use.appTitle)).toContain(
-          'Smart Parking',
-        );
+        expect(
+          seeded[1].versions[0].usedBy.map((use: any) => use.appTitle),
+        ).toContain('Smart Parking');
         expect(again).toEqual(seeded);
       },
     );
