@@ -233,6 +233,8 @@ export type IotAppItem = {
   /** Entity ref of the app's IotApp entity. */
   entityRef: string;
   specCount: number;
+  /** Ids of the specs on the marketplace (REV-2); empty until approved. */
+  listedSpecIds: string[];
   createdBy: string;
   /** ISO 8601 times. */
   createdAt: string;

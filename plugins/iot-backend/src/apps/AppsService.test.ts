@@ -38,6 +38,7 @@ describe('AppsService', () => {
         owner: 'group:default/isv-acme',
         entityRef: 'iotapp:default/smart-parking',
         specCount: 0,
+        listedSpecIds: [],
         createdBy: 'user:default/alice',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),

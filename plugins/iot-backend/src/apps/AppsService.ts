@@ -354,6 +354,7 @@ function toAppItem(app: AppRecord): IotAppItem {
     owner: app.ownerRef,
     entityRef: appEntityRef(app.id),
     specCount: app.specCount,
+    listedSpecIds: app.listedSpecIds ?? [],
     createdBy: app.createdBy,
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,

@@ -97,6 +97,7 @@ describe('app routes', () => {
         owner: 'group:default/isv-acme',
         entityRef: 'iotapp:default/smart-parking',
         specCount: 0,
+        listedSpecIds: [],
         createdBy: 'user:default/alice',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),

@@ -253,10 +253,11 @@ describe.each(databases.eachSupportedId())(
       expect((await env.apps.getApp(appId)).reviewStatus).toBe('in-review');
       await env.reviews.approve(first.id, { comment: 'Fine' }, rita);
       expect((await env.apps.getApp(appId)).reviewStatus).toBe('approved');
-      const [entity] = env
+      const entity = env
         .takeDeltas()
         .flatMap((delta: any) => delta.upserted)
-        .slice(-1);
+        .filter((e: any) => e.kind === 'IotApp')
+        .at(-1);
       expect(entity).toMatchObject({
         kind: 'IotApp',
         metadata: { annotations: { 'iot.portal/review-status': 'approved' } },
@@ -274,8 +275,43 @@ describe.each(databases.eachSupportedId())(
       const last = env
         .takeDeltas()
         .flatMap((delta: any) => delta.upserted)
+        .filter((e: any) => e.kind === 'IotApp')
         .at(-1);
       expect(last.spec.listedSpecs).toBeUndefined();
+    });
+
+    it('publishes the specs with the review status the catalog shows: approved only when listed', async () => {
+      const { appId, specIds } = await env.newApp();
+      const statusOfSpecs = () => {
+        const latest = new Map<string, string>();
+        for (const e of env
+          .takeDeltas()
+          .flatMap((delta: any) => delta.upserted)) {
+          if (e.kind === 'IotSpec') {
+            latest.set(
+              e.metadata.name,
+              e.metadata.annotations['iot.portal/review-status'],
+            );
+          }
+        }
+        return Object.fromEntries(latest);
+      };
+      env.takeDeltas();
+
+      const first = await env.submit(appId, [specIds[0]]);
+      expect(statusOfSpecs()).toEqual({
+        [specIds[0]]: 'in-review',
+        [specIds[1]]: 'in-review',
+      });
+      await env.reviews.approve(first.id, { comment: 'Fine' }, rita);
+      // the spec not submitted stays a draft of the ISV's group
+      expect(statusOfSpecs()).toEqual({
+        [specIds[0]]: 'approved',
+        [specIds[1]]: 'draft',
+      });
+
+      await env.reviews.unlist(appId, { reason: 'Stop' }, RITA);
+      expect(Object.values(statusOfSpecs())).not.toContain('approved');
     });
 
     it('refuses specs that have not passed a deployment test, naming them, and specs of other apps', async () => {

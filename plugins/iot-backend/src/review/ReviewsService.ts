@@ -102,7 +102,10 @@ function newReviewId(): string {
 export class ReviewsService {
   private readonly store: ReviewsStore;
   private readonly apps: Pick<AppsService, 'getApp' | 'setListing'>;
-  private readonly specs: Pick<SpecsService, 'getSpecWithGraph'>;
+  private readonly specs: Pick<
+    SpecsService,
+    'getSpecWithGraph' | 'publishSpecsOfApp'
+  >;
   private readonly audit: AuditStore;
   private readonly notify: (notice: ReviewNotice) => Promise<void>;
   private readonly logger: LoggerService;
@@ -110,7 +113,7 @@ export class ReviewsService {
   constructor(options: {
     store: ReviewsStore;
     apps: Pick<AppsService, 'getApp' | 'setListing'>;
-    specs: Pick<SpecsService, 'getSpecWithGraph'>;
+    specs: Pick<SpecsService, 'getSpecWithGraph' | 'publishSpecsOfApp'>;
     audit: AuditStore;
     notify: (notice: ReviewNotice) => Promise<void>;
     logger: LoggerService;
@@ -549,6 +552,7 @@ export class ReviewsService {
         appListingOf(listing),
       );
       if (after.updatedAt !== before.updatedAt) {
+        await this.specs.publishSpecsOfApp(listing.appId);
         fixed += 1;
         this.logger.info(
           `Review status of app ${listing.appId} set to ${after.reviewStatus} as its listing (${listing.state}) says`,
@@ -690,6 +694,7 @@ export class ReviewsService {
     const listing = await this.store.findListing(appId);
     if (listing) {
       await this.apps.setListing(appId, appListingOf(listing));
+      await this.specs.publishSpecsOfApp(appId);
     }
     await this.audit.append({
       actorRef,

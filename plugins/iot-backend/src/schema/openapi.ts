@@ -376,6 +376,7 @@ export const openApiDocument = {
           'owner',
           'entityRef',
           'specCount',
+          'listedSpecIds',
           'createdBy',
           'createdAt',
           'updatedAt',
@@ -400,6 +401,12 @@ export const openApiDocument = {
             example: 'iotapp:default/smart-parking',
           },
           specCount: { type: 'integer', minimum: 0 },
+          listedSpecIds: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Ids of the specs on the marketplace (REV-2); empty until approved',
+          },
           createdBy: {
             type: 'string',
             description: 'Entity ref of the creator',

@@ -128,6 +128,19 @@ export class SpecsService implements ImageUsage {
     return app && toSpecEntity(spec, app);
   }
 
+  /**
+   * Publishes the app's specs again, e.g. after a review changed which of
+   * them are listed (their review status in the catalog follows the app's).
+   */
+  async publishSpecsOfApp(appId: string): Promise<void> {
+    const app = await this.apps.getApp(appId);
+    const specs = await this.specs.listSpecsOfApp(appId);
+    await this.publisher.publish({
+      upserted: specs.map(spec => toSpecEntity(spec, app)),
+      removed: [],
+    });
+  }
+
   /** Edits a spec's fields (SPEC-3); the id stays, also when the name changes. */
   async updateSpec(
     id: string,
