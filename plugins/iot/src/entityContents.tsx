@@ -15,3 +15,15 @@ export const iotAppSpecsEntityContent = EntityContentBlueprint.make({
       import('./components/AppSpecsContent').then(m => <m.AppSpecsContent />),
   },
 });
+
+/** The "Listing" tab of an app's catalog page (SPEC-9, REV-1..3). */
+export const iotAppListingEntityContent = EntityContentBlueprint.make({
+  name: 'app-listing',
+  params: {
+    path: '/listing',
+    title: 'Listing',
+    filter: { apiVersion: IOT_API_VERSION, kind: IOT_APP_KIND },
+    loader: () =>
+      import('./components/ListingContent').then(m => <m.ListingContent />),
+  },
+});

@@ -21,7 +21,10 @@ import {
   iotSpecEntityCard,
 } from './entityCards';
 import { iotApiRef } from './api';
-import { iotAppSpecsEntityContent } from './entityContents';
+import {
+  iotAppListingEntityContent,
+  iotAppSpecsEntityContent,
+} from './entityContents';
 import { appsPage, imagesPage, specPage } from './pages';
 import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
@@ -39,13 +42,16 @@ const component: Entity = {
 const foreignApp: Entity = { ...app, apiVersion: 'example.com/v1' };
 
 describe('iotPlugin', () => {
-  it('provides its pages, its API, the entity cards and the Specs tab', () => {
+  it('provides its pages, its API, the entity cards and the Specs and Listing tabs', () => {
     expect(iotPlugin.id).toBe('iot');
     expect(iotPlugin.getExtension('page:iot/apps')).toBeDefined();
     expect(iotPlugin.getExtension('page:iot/images')).toBeDefined();
     expect(iotPlugin.getExtension('page:iot/spec')).toBeDefined();
     expect(
       iotPlugin.getExtension('entity-content:iot/app-specs'),
+    ).toBeDefined();
+    expect(
+      iotPlugin.getExtension('entity-content:iot/app-listing'),
     ).toBeDefined();
     expect(iotPlugin.getExtension('api:iot')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/app')).toBeDefined();
@@ -75,8 +81,11 @@ describe('iotPlugin', () => {
     ).toEqual(['iot.portal/v1alpha1 IotImage']);
   });
 
-  it('shows the Specs tab on IotApp pages only', () => {
-    const filter = createExtensionTester(iotAppSpecsEntityContent).get(
+  it.each([
+    ['Specs', iotAppSpecsEntityContent],
+    ['Listing', iotAppListingEntityContent],
+  ])('shows the %s tab on IotApp pages only', (_title, content) => {
+    const filter = createExtensionTester(content).get(
       EntityContentBlueprint.dataRefs.filterFunction,
     );
     expect(

@@ -5,14 +5,17 @@ import {
   iotImageEntityCard,
   iotSpecEntityCard,
 } from './entityCards';
-import { iotAppSpecsEntityContent } from './entityContents';
+import {
+  iotAppListingEntityContent,
+  iotAppSpecsEntityContent,
+} from './entityContents';
 import { appsPage, imagesPage, specPage } from './pages';
 import { appsRouteRef, imagesRouteRef, specRouteRef } from './routes';
 
 /**
  * The IoT portal's frontend: the ISV's Apps and Images pages, a page per
- * spec, entity page cards for IotApp, IotSpec and IotImage and the Specs tab
- * of an app. Its Chinese comes with `iotTranslationsModule`, which the app
+ * spec, entity page cards for IotApp, IotSpec and IotImage and the Specs and
+ * Listing tabs of an app. Its Chinese comes with `iotTranslationsModule`, which the app
  * installs.
  *
  * @public
@@ -30,5 +33,6 @@ export const iotPlugin = createFrontendPlugin({
     iotSpecEntityCard,
     iotImageEntityCard,
     iotAppSpecsEntityContent,
+    iotAppListingEntityContent,
   ],
 });

@@ -1,0 +1,8 @@
+export { ListingContent } from './ListingContent';
+export { ListingHistory } from './ListingHistory';
+export {
+  actorName,
+  listingActionLabel,
+  listingStateChip,
+  reviewFieldLabel,
+} from './listingLabels';
