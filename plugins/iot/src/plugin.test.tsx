@@ -81,17 +81,22 @@ describe('iotPlugin', () => {
     ).toEqual(['iot.portal/v1alpha1 IotImage']);
   });
 
-  it.each([
-    ['Specs', iotAppSpecsEntityContent],
-    ['Listing', iotAppListingEntityContent],
-  ])('shows the %s tab on IotApp pages only', (_title, content) => {
-    const filter = createExtensionTester(content).get(
-      EntityContentBlueprint.dataRefs.filterFunction,
-    );
-    expect(
+  it('shows the Specs and Listing tabs on IotApp pages only', () => {
+    const kindsShownBy = (filter?: (entity: Entity) => boolean) =>
       [app, spec, image, component, foreignApp]
         .filter(entity => filter?.(entity))
-        .map(entity => `${entity.apiVersion} ${entity.kind}`),
+        .map(entity => `${entity.apiVersion} ${entity.kind}`);
+    const { filterFunction } = EntityContentBlueprint.dataRefs;
+
+    expect(
+      kindsShownBy(
+        createExtensionTester(iotAppSpecsEntityContent).get(filterFunction),
+      ),
+    ).toEqual(['iot.portal/v1alpha1 IotApp']);
+    expect(
+      kindsShownBy(
+        createExtensionTester(iotAppListingEntityContent).get(filterFunction),
+      ),
     ).toEqual(['iot.portal/v1alpha1 IotApp']);
   });
 
