@@ -110,18 +110,21 @@ export const iotPlugin = createBackendPlugin({
         const audit = await AuditStore.create({ database });
         const publisher = new CatalogPublisher(events, logger);
         const isvGroups = new IsvGroups(catalog, auth);
+        const instancesStore = await InstancesStore.create({ database });
         const apps = new AppsService({
           apps: await AppsStore.create({ database }),
           isvGroups,
           taxonomy: readAppTaxonomy(config),
           audit,
           publisher,
+          instances: instancesStore,
         });
         const specs = new SpecsService({
           specs: await SpecsStore.create({ database }),
           apps,
           audit,
           publisher,
+          instances: instancesStore,
         });
         const images = new ImagesService({
           images: await ImagesStore.create({ database }),
@@ -152,7 +155,6 @@ export const iotPlugin = createBackendPlugin({
             `${recovered.unknownObjects} unknown objects kept`,
         );
 
-        const instancesStore = await InstancesStore.create({ database });
         const secrets = await createSecretBox({
           config,
           generatedKey: () => instancesStore.generatedKey(),

@@ -8,12 +8,14 @@ import { AppsStore } from '../apps/AppsStore';
 import { AuditStore } from '../audit/AuditStore';
 import { CatalogPublisher } from '../catalog/CatalogPublisher';
 import { IsvGroups } from '../catalog/IsvGroups';
+import { InstancesStore } from '../instances/InstancesStore';
 import { SpecsService } from '../specs/SpecsService';
 import { SpecsStore } from '../specs/SpecsStore';
 import { testGroups } from './testOrg';
 
 /**
- * The apps and specs services on a test database, as plugin.ts wires them,
+ * The apps and specs services on a test database, as plugin.ts wires them
+ * (with the instances store they ask before deleting specs),
  * with the catalog's groups of the test org and `iot.catalog` events
  * collected in `events`.
  */
@@ -31,6 +33,7 @@ export async function createAppServices(knex: Knex) {
     mockServices.logger.mock(),
   );
   const appsStore = await AppsStore.create({ database });
+  const instancesStore = await InstancesStore.create({ database });
   const apps = new AppsService({
     apps: appsStore,
     isvGroups: new IsvGroups(
@@ -40,14 +43,24 @@ export async function createAppServices(knex: Knex) {
     taxonomy: { industries: DEFAULT_INDUSTRIES },
     audit,
     publisher,
+    instances: instancesStore,
   });
   const specs = new SpecsService({
     specs: await SpecsStore.create({ database }),
     apps,
     audit,
     publisher,
+    instances: instancesStore,
   });
   /** The payloads of the events published so far, and forget them. */
   const takeDeltas = () => events.splice(0).map(event => event.eventPayload);
-  return { apps, appsStore, specs, audit, events, takeDeltas };
+  return {
+    apps,
+    appsStore,
+    specs,
+    instancesStore,
+    audit,
+    events,
+    takeDeltas,
+  };
 }

@@ -15,6 +15,10 @@ import { CatalogPublisher } from '../catalog/CatalogPublisher';
 import { freeId, randomId, slugOf } from '../catalog/entityIds';
 import { IsvGroups, normalizeGroupRef, PortalUser } from '../catalog/IsvGroups';
 import { IotResourceFilter } from '../permissions';
+import {
+  LiveInstances,
+  liveInstancesConflict,
+} from '../instances/liveInstances';
 import { specEntityRef } from '../specs/specEntity';
 import { appEntityRef, toAppEntity } from './appEntity';
 import { AppRecord, AppsStore, NewApp } from './AppsStore';
@@ -46,6 +50,7 @@ export class AppsService {
   private readonly classification: AppTaxonomy;
   private readonly audit: AuditStore;
   private readonly publisher: CatalogPublisher;
+  private readonly instances: LiveInstances;
 
   constructor(options: {
     apps: AppsStore;
@@ -53,7 +58,10 @@ export class AppsService {
     taxonomy: AppTaxonomy;
     audit: AuditStore;
     publisher: CatalogPublisher;
+    /** Asked before an app and its specs are deleted. */
+    instances: LiveInstances;
   }) {
+    this.instances = options.instances;
     this.apps = options.apps;
     this.isvGroups = options.isvGroups;
     this.classification = options.taxonomy;
@@ -182,6 +190,12 @@ export class AppsService {
     const refusal = UNDELETABLE[app.reviewStatus];
     if (refusal) {
       throw new ConflictError(`app '${app.name}' ${refusal}`);
+    }
+    const live = await this.instances.liveInstancesOfSpecs(
+      await this.apps.specIdsOfApp(id),
+    );
+    if (live.length > 0) {
+      throw liveInstancesConflict(`app '${app.name}'`, live);
     }
     const deleted = await this.apps.deleteApp(id);
     if (!deleted) {

@@ -274,6 +274,15 @@ export class AppsStore {
    * Deletes an app and its specs. Returns the ids of the deleted specs, or
    * undefined when there was no such app.
    */
+  /** Ids of the app's specs, ordered. */
+  async specIdsOfApp(id: string): Promise<string[]> {
+    const specs = await this.db(SPECS)
+      .where({ app_id: id })
+      .select('id')
+      .orderBy('id');
+    return specs.map(spec => spec.id as string);
+  }
+
   async deleteApp(id: string): Promise<{ specIds: string[] } | undefined> {
     return this.db.transaction(async tx => {
       const specs = await tx(SPECS)

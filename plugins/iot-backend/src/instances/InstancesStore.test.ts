@@ -215,6 +215,43 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('finds the instances of specs that hold cloud resources', async () => {
+      const owner = 'engine-a';
+      /** An instance of `specId` left in `status`, its vpc in `vpc`. */
+      async function left(
+        id: string,
+        specId: string,
+        status: 'pending' | 'running' | 'failed' | 'deleted' | 'uninstalling',
+        vpc: 'pending' | 'ready' | 'deleted',
+      ) {
+        await createInstance(id, specId);
+        await store.acquireLease(id, owner, inFuture(60_000));
+        await store.updateResource(id, 'vpc', owner, { status: vpc });
+        await store.updateInstance(id, owner, { status });
+      }
+      await left('inst-pending0000000000000', 'spec-a', 'pending', 'pending');
+      await left('inst-running0000000000000', 'spec-a', 'running', 'ready');
+      await left('inst-rolledback000000000', 'spec-a', 'failed', 'deleted');
+      await left('inst-leftover00000000000', 'spec-b', 'failed', 'ready');
+      await left('inst-deleted000000000000', 'spec-b', 'deleted', 'deleted');
+      await left('inst-uninstalling0000000', 'spec-c', 'uninstalling', 'ready');
+      await left('inst-otherspec0000000000', 'spec-d', 'running', 'ready');
+
+      const live = await store.liveInstancesOfSpecs([
+        'spec-a',
+        'spec-b',
+        'spec-c',
+      ]);
+      expect(live.map(i => [i.id, i.specId, i.status]).sort()).toEqual([
+        ['inst-leftover00000000000', 'spec-b', 'failed'],
+        ['inst-pending0000000000000', 'spec-a', 'pending'],
+        ['inst-running0000000000000', 'spec-a', 'running'],
+        ['inst-uninstalling0000000', 'spec-c', 'uninstalling'],
+      ]);
+      expect(await store.liveInstancesOfSpecs(['spec-b'], 1)).toHaveLength(1);
+      expect(await store.liveInstancesOfSpecs([])).toEqual([]);
+    });
+
     it('generates the sealing key once', async () => {
       const [first, second] = await Promise.all([
         store.generatedKey(),

@@ -316,6 +316,53 @@ export class InstancesStore {
     };
   }
 
+  /**
+   * Instances of these specs that hold cloud resources or are about to:
+   * installing, installed or uninstalling, or failed with resources left
+   * (a rollback or uninstall that could not delete everything). Oldest
+   * first, at most `limit`.
+   */
+  async liveInstancesOfSpecs(
+    specIds: string[],
+    limit = 20,
+  ): Promise<Array<Pick<InstanceRecord, 'id' | 'specId' | 'status'>>> {
+    if (specIds.length === 0) {
+      return [];
+    }
+    const rows = await this.db<InstanceRow>(INSTANCES)
+      .whereIn('spec_id', specIds)
+      .andWhere(live =>
+        live
+          .whereIn('status', [...ACTIVE_STATUSES, 'running'])
+          .orWhere(failed =>
+            failed
+              .where('status', 'failed')
+              .whereExists(
+                this.db(RESOURCES)
+                  .select(this.db.raw('1'))
+                  .whereRaw(`${RESOURCES}.instance_id = ${INSTANCES}.id`)
+                  .whereIn('status', [
+                    'creating',
+                    'ready',
+                    'failed',
+                    'deleting',
+                  ]),
+              ),
+          ),
+      )
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(limit)
+      .select('id', 'spec_id', 'status');
+    return rows.map(row => ({
+      id: row.id,
+      specId: row.spec_id,
+      status: row.status as InstanceStatus,
+    }));
+  }
+
   async appendEvents(instanceId: string, events: NewEvent[]): Promise<void> {
     if (events.length === 0) {
       return;

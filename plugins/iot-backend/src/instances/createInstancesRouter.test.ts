@@ -214,6 +214,32 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('refuses to delete a spec or its app while a test instance holds resources', async () => {
+      const specId = await specWith();
+      const appId = (await get('alice', `/specs/${specId}`)).body.appId;
+      const { instanceId } = (
+        await post('alice', `/specs/${specId}/deployment-tests`)
+      ).body;
+      await until(instanceId, ['running']);
+
+      const refused = await del('alice', `/specs/${specId}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toBe(
+        `spec 'Standard' cannot be deleted while instances of it hold cloud resources: ${instanceId} (running; delete it on /iot/specs/${specId}); delete those instances first, so nothing is left running that no page could reach (rule: no-orphaned-instances)`,
+      );
+      const appRefused = await del('alice', `/apps/${appId}`);
+      expect(appRefused.status).toBe(409);
+      expect(appRefused.body.error.message).toMatch(
+        new RegExp(`^app 'Deployed \\d+' cannot be deleted .*${instanceId}`),
+      );
+      expect((await get('alice', `/specs/${specId}`)).status).toBe(200);
+
+      await del('alice', `/instances/${instanceId}`);
+      await until(instanceId, ['deleted']);
+      expect((await del('alice', `/specs/${specId}`)).status).toBe(204);
+      expect((await del('alice', `/apps/${appId}`)).status).toBe(204);
+    });
+
     it('reports which resource failed and why, and rolls back', async () => {
       const graph = graphWithEip();
       graph.nodes[2].properties['x-fault'] = 'fail';

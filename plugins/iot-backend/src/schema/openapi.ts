@@ -1597,7 +1597,7 @@ export const openApiDocument = {
           '403': errorResponse('Missing iot.app.delete on the app'),
           '404': errorResponse('No such app, or one the caller may not read'),
           '409': errorResponse(
-            'The app is in review or has been published; the message says why',
+            'The app is in review or has been published, or instances of its specs still hold cloud resources; the message says why',
           ),
         },
       },
@@ -1715,7 +1715,9 @@ export const openApiDocument = {
           '401': errorResponse('No valid Backstage token'),
           '403': errorResponse('Missing iot.app.delete on the spec'),
           '404': errorResponse('No such spec, or one the caller may not read'),
-          '409': errorResponse('The app is in review or published'),
+          '409': errorResponse(
+            'The app is in review or published, or instances of the spec still hold cloud resources (the message names them; rule no-orphaned-instances)',
+          ),
         },
       },
     },

@@ -24,6 +24,10 @@ import { freeId, randomId, slugOf } from '../catalog/entityIds';
 import { nameKeyOf } from '../database/queries';
 import { PreconditionFailedError } from '../http/errors';
 import { ImageUsage, ImageUsageMap } from '../images/ImagesService';
+import {
+  LiveInstances,
+  liveInstancesConflict,
+} from '../instances/liveInstances';
 import { graphETag } from './graphETag';
 import { specEntityRef, toSpecEntity } from './specEntity';
 import { NewSpec, SpecRecord, SpecsStore } from './SpecsStore';
@@ -69,17 +73,21 @@ export class SpecsService implements ImageUsage {
   private readonly apps: Pick<AppsService, 'getApp' | 'findApps'>;
   private readonly audit: AuditStore;
   private readonly publisher: CatalogPublisher;
+  private readonly instances: LiveInstances;
 
   constructor(options: {
     specs: SpecsStore;
     apps: Pick<AppsService, 'getApp' | 'findApps'>;
     audit: AuditStore;
     publisher: CatalogPublisher;
+    /** Asked before a spec is deleted: its live instances refuse it. */
+    instances: LiveInstances;
   }) {
     this.specs = options.specs;
     this.apps = options.apps;
     this.audit = options.audit;
     this.publisher = options.publisher;
+    this.instances = options.instances;
   }
 
   /** Adds a spec to an app (SPEC-1), with an empty graph unless one is given. */
@@ -186,6 +194,10 @@ export class SpecsService implements ImageUsage {
     const spec = await this.findSpecOrThrow(id);
     const app = await this.apps.getApp(spec.appId);
     checkNotFrozen(spec, app, DELETE);
+    const live = await this.instances.liveInstancesOfSpecs([id]);
+    if (live.length > 0) {
+      throw liveInstancesConflict(`spec '${spec.name}'`, live);
+    }
     if (!(await this.specs.deleteSpec(id))) {
       throw new NotFoundError(`no spec with id ${id}`);
     }
