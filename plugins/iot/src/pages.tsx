@@ -1,7 +1,13 @@
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
 import AppsIcon from '@material-ui/icons/Apps';
 import LayersIcon from '@material-ui/icons/Layers';
-import { appsRouteRef, imagesRouteRef, specRouteRef } from './routes';
+import RateReviewIcon from '@material-ui/icons/RateReview';
+import {
+  appsRouteRef,
+  imagesRouteRef,
+  reviewsRouteRef,
+  specRouteRef,
+} from './routes';
 
 // The title doubles as the sidebar entry, which pages with a title, an icon
 // and a route ref get without a separate nav item.
@@ -35,5 +41,18 @@ export const specPage = PageBlueprint.make({
     title: 'Spec',
     routeRef: specRouteRef,
     loader: () => import('./components/SpecPage').then(m => <m.SpecPage />),
+  },
+});
+
+// For the reviewers group; others who open it are told they may not.
+export const reviewsPage = PageBlueprint.make({
+  name: 'reviews',
+  params: {
+    path: '/iot/reviews',
+    title: 'Reviews',
+    icon: <RateReviewIcon />,
+    routeRef: reviewsRouteRef,
+    loader: () =>
+      import('./components/ReviewsPage').then(m => <m.ReviewsPage />),
   },
 });

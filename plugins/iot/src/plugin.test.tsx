@@ -15,6 +15,7 @@ import {
 } from '@backstage/plugin-catalog-react/testUtils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   iotAppEntityCard,
   iotImageEntityCard,
@@ -25,10 +26,12 @@ import {
   iotAppListingEntityContent,
   iotAppSpecsEntityContent,
 } from './entityContents';
-import { appsPage, imagesPage, specPage } from './pages';
+import { appsPage, imagesPage, reviewsPage, specPage } from './pages';
 import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
 import { fakeIotApi } from './__testUtils__/fakeIotApi';
+import { stubObjectUrls } from './__testUtils__/listingImages';
+import { REVIEW_ID } from './__testUtils__/reviews';
 import { iotMountedRoutes } from './__testUtils__/routes';
 import { specRouteRef } from './routes';
 
@@ -42,11 +45,14 @@ const component: Entity = {
 const foreignApp: Entity = { ...app, apiVersion: 'example.com/v1' };
 
 describe('iotPlugin', () => {
+  beforeEach(() => stubObjectUrls());
+
   it('provides its pages, its API, the entity cards and the Specs and Listing tabs', () => {
     expect(iotPlugin.id).toBe('iot');
     expect(iotPlugin.getExtension('page:iot/apps')).toBeDefined();
     expect(iotPlugin.getExtension('page:iot/images')).toBeDefined();
     expect(iotPlugin.getExtension('page:iot/spec')).toBeDefined();
+    expect(iotPlugin.getExtension('page:iot/reviews')).toBeDefined();
     expect(
       iotPlugin.getExtension('entity-content:iot/app-specs'),
     ).toBeDefined();
@@ -222,5 +228,34 @@ describe('iotPlugin', () => {
     expect(
       await screen.findByRole('link', { name: 'parking-server' }),
     ).toHaveAttribute('href', '/catalog/default/iotimage/parking-server');
+  });
+
+  it('serves the Reviews page at /iot/reviews and a review below it', async () => {
+    const api = fakeIotApi();
+    renderTestApp({
+      extensions: [reviewsPage],
+      apis: [
+        [iotApiRef, api],
+        catalogApiMock(),
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/iot/reviews'],
+    });
+
+    const queue = await screen.findByRole(
+      'table',
+      { name: 'Review queue' },
+      { timeout: 10_000 },
+    );
+    const link = await within(queue).findByRole('link', {
+      name: 'Smart Parking',
+    });
+    expect(link).toHaveAttribute('href', `/iot/reviews/${REVIEW_ID}`);
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('region', { name: 'Specs as submitted' }),
+    ).toBeInTheDocument();
+    expect(api.getReview).toHaveBeenCalledWith(REVIEW_ID);
   });
 });

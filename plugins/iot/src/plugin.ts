@@ -9,26 +9,39 @@ import {
   iotAppListingEntityContent,
   iotAppSpecsEntityContent,
 } from './entityContents';
-import { appsPage, imagesPage, specPage } from './pages';
-import { appsRouteRef, imagesRouteRef, specRouteRef } from './routes';
+import { appsPage, imagesPage, reviewsPage, specPage } from './pages';
+import {
+  appsRouteRef,
+  imagesRouteRef,
+  reviewRouteRef,
+  reviewsRouteRef,
+  specRouteRef,
+} from './routes';
 
 /**
  * The IoT portal's frontend: the ISV's Apps and Images pages, a page per
- * spec, entity page cards for IotApp, IotSpec and IotImage and the Specs and
- * Listing tabs of an app. Its Chinese comes with `iotTranslationsModule`, which the app
- * installs.
+ * spec, the reviewers' Reviews page, entity page cards for IotApp, IotSpec
+ * and IotImage and the Specs and Listing tabs of an app. Its Chinese comes
+ * with `iotTranslationsModule`, which the app installs.
  *
  * @public
  */
 export const iotPlugin = createFrontendPlugin({
   pluginId: 'iot',
   title: 'IoT',
-  routes: { images: imagesRouteRef, apps: appsRouteRef, spec: specRouteRef },
+  routes: {
+    images: imagesRouteRef,
+    apps: appsRouteRef,
+    spec: specRouteRef,
+    reviews: reviewsRouteRef,
+    review: reviewRouteRef,
+  },
   extensions: [
     iotApi,
     appsPage,
     imagesPage,
     specPage,
+    reviewsPage,
     iotAppEntityCard,
     iotSpecEntityCard,
     iotImageEntityCard,

@@ -1,13 +1,14 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
-import { appsRouteRef, specRouteRef } from '../routes';
+import { appsRouteRef, reviewsRouteRef, specRouteRef } from '../routes';
 
 /** Where the portal's links lead, as the app mounts them. */
 export const iotMountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
   '/iot/apps': appsRouteRef,
   '/iot/specs/:specId': specRouteRef,
+  '/iot/reviews': reviewsRouteRef,
 };
 
 /**

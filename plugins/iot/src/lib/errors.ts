@@ -22,3 +22,15 @@ export function isAbortError(error: unknown): boolean {
     (error as { name?: unknown }).name === 'AbortError'
   );
 }
+
+/** True for a 403 answer: the caller lacks a permission, not something to retry. */
+export function isNotAllowed(error: unknown): boolean {
+  if (error instanceof ResponseError) {
+    return error.statusCode === 403;
+  }
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'NotAllowedError'
+  );
+}

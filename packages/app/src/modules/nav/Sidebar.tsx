@@ -37,9 +37,11 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
-            {/* The ISV's own pages side by side, ahead of the sorted rest. */}
+            {/* The portal's own pages side by side, ahead of the sorted rest:
+                the ISV's, then the reviewers' queue. */}
             {nav.take('page:iot/apps')}
             {nav.take('page:iot/images')}
+            {nav.take('page:iot/reviews')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -10,8 +10,10 @@ import { app } from '../../__testUtils__/entities';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
 import { pngFile, stubObjectUrls } from '../../__testUtils__/listingImages';
 import {
+  REVIEW_ID,
   listedListing,
   rejectedListing,
+  reviewSummary,
   testedSpecs,
 } from '../../__testUtils__/reviews';
 import { iotMountedRoutes } from '../../__testUtils__/routes';
@@ -332,6 +334,33 @@ describe('ListingContent', () => {
       await within(specs).findByText('Smart Parking — standard'),
     ).toBeInTheDocument();
     expect(within(specs).queryByRole('button')).toBeNull();
+  });
+
+  it('says a submission waits and links to its review', async () => {
+    const api = fakeIotApi();
+    api.getListing.mockResolvedValue(
+      rejectedListing({
+        state: 'in-review',
+        reviewStatus: 'in-review',
+        actions: ['approve', 'reject'],
+        can: { submit: false, decide: false, unlist: false },
+        pending: reviewSummary(),
+        lastRejection: null,
+      }),
+    );
+    renderTab(api);
+    expect(
+      await screen.findByText(
+        /^Submission 2 waits for a reviewer since Oct 5, 2026/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the review' }),
+    ).toHaveAttribute('href', `/iot/reviews/${REVIEW_ID}`);
+    expect(screen.queryByRole('button', { name: /Submit/ })).toBeNull();
+    expect(
+      screen.queryByText(/Only members of the owning ISV group/),
+    ).toBeNull();
   });
 
   it('offers nothing to a caller who may not submit nor unlist', async () => {

@@ -1,5 +1,9 @@
-import { Progress } from '@backstage/core-components';
-import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Link, Progress } from '@backstage/core-components';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Alert,
@@ -21,6 +25,7 @@ import { iotApiRef } from '../../api';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useLocale } from '../../lib/useLocale';
+import { reviewRouteRef } from '../../routes';
 import { iotTranslationRef } from '../../translation';
 import { StatusChip } from '../StatusChip';
 import { ListingHistory } from './ListingHistory';
@@ -49,6 +54,7 @@ export function ListingContent() {
   const locale = useLocale();
   const { entity } = useEntity<IotAppEntity>();
   const iotApi = useApi(iotApiRef);
+  const reviewLink = useRouteRef(reviewRouteRef);
   const appId = entity.metadata.name;
   const appName = entity.metadata.title ?? appId;
   const listing = useAsyncRetry(
@@ -181,6 +187,13 @@ export function ListingContent() {
                     round: String(value.pending.round),
                     at: formatDateTime(value.pending.submittedAt, locale),
                   })}
+                  customActions={
+                    reviewLink && (
+                      <Link to={reviewLink({ reviewId: value.pending.id })}>
+                        {t('listing.openReview')}
+                      </Link>
+                    )
+                  }
                 />
               )}
               {rejection && (

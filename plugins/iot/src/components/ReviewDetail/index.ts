@@ -1,0 +1,1 @@
+export { ReviewDetail } from './ReviewDetail';
