@@ -6,13 +6,17 @@
  * and the bench measures
  *   - time to render: from navigation start, and from the graph's arrival,
  *     until every node is on the canvas and measured (visible);
- *   - frame times while a node is dragged across the canvas with the mouse,
- *     from requestAnimationFrame timestamps, against the idle frame time.
+ *   - the time per mouse move while a node is dragged across the canvas,
+ *     against moves without a drag, and the main thread's share of it;
+ *     first with the whole graph in view (as the page opens it, zoomed to
+ *     fit), then zoomed in to 100 % around the node;
+ *   - frame times during the drag, from requestAnimationFrame timestamps.
  * Not a test. See bench/README.md ("Dependency editor in Chromium").
  *
  *   node bench/editor.mjs [--nodes 200] [--runs 3] [--seed 1] [--moves 120]
  *   node bench/editor.mjs --app-url http://localhost:3000 --backend-url http://localhost:7007
  *   node bench/editor.mjs --profile /tmp/drag.cpuprofile   # CPU profile of the drag (DevTools)
+ *   node bench/editor.mjs --trace /tmp/drag.trace.json      # performance trace of the drag (DevTools, Perfetto)
  *
  * Without --app-url it starts a portal the way the browser tests do
  * (e2e/harness.ts: frontend build, backend on :7107 with a fresh SQLite
@@ -34,6 +38,7 @@ function parseArgs(argv) {
     appUrl: undefined,
     backendUrl: undefined,
     profile: undefined,
+    trace: undefined,
   };
   const names = { 'app-url': 'appUrl', 'backend-url': 'backendUrl' };
   for (let i = 0; i < argv.length; i++) {
@@ -220,7 +225,69 @@ async function moveAlong(page, points) {
   return times;
 }
 
-async function measureDrag(page, nodeId, moves, profile) {
+/** Starts a Chromium performance trace; the returned function stops it and gives its events. */
+async function startTrace(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink',
+        'cc',
+        'gpu',
+        'viz',
+        'v8.execute',
+      ],
+    },
+  });
+  return async () => {
+    const done = new Promise(resolve => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/**
+ * Self time of the renderer main thread's trace events by name (nested
+ * events subtracted), per move: where the "other" main-thread time goes.
+ */
+function traceSummary(events, moves) {
+  const threadNames = new Map();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
+  }
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const thread = `${e.pid}:${e.tid}`;
+    if (threadNames.get(thread) !== 'CrRendererMain') continue;
+    if (!byThread.has(thread)) byThread.set(thread, []);
+    byThread.get(thread).push(e);
+  }
+  const self = new Map();
+  for (const list of byThread.values()) {
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const stack = [];
+    for (const e of list) {
+      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
+      self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+      stack.push(e);
+    }
+  }
+  return [...self]
+    .map(([name, us]) => [name, us / 1000 / moves])
+    .filter(([, perMove]) => perMove >= 0.2)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+async function measureDrag(page, nodeId, moves, profile, trace) {
   const node = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
   const box = await node.boundingBox();
   const pane = await page.locator('.react-flow').boundingBox();
@@ -242,6 +309,7 @@ async function measureDrag(page, nodeId, moves, profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
+  const stopTrace = trace && (await startTrace(page));
   let drag;
   let main;
   const frames = await frameTimes(page, async () => {
@@ -265,9 +333,51 @@ async function measureDrag(page, nodeId, moves, profile) {
     fs.writeFileSync(profile, JSON.stringify(cpuProfile));
     console.log(`CPU profile of the drag: ${profile}`);
   }
+  if (stopTrace) {
+    const events = await stopTrace();
+    fs.writeFileSync(trace, JSON.stringify({ traceEvents: events }));
+    console.log(`performance trace of the drag: ${trace}; renderer main thread self time per move:`);
+    for (const [name, perMove] of traceSummary(events, points.length).slice(0, 20)) {
+      console.log(`  ${ms(perMove).padStart(9)}  ${name}`);
+    }
+  }
   const after = await node.getAttribute('style');
   if (before === after) throw new Error(`node ${nodeId} did not move: the drag missed it`);
   return { idle, frames, hover, drag, main };
+}
+
+/** The canvas's zoom, from the transform of @xyflow's viewport. */
+async function zoomOf(page) {
+  const transform = await page.locator('.react-flow__viewport').evaluate(el => el.style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)[1]);
+}
+
+/** Zooms in with the mouse wheel over a node until the canvas's zoom reaches `target`. */
+async function zoomInOn(page, nodeId, target) {
+  const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  let zoom = await zoomOf(page);
+  for (let step = 0; zoom < target && step < 100; step++) {
+    await page.mouse.wheel(0, -50);
+    await page.waitForTimeout(50);
+    zoom = await zoomOf(page);
+  }
+  // let @xyflow's zoom transition and the nodes' re-render settle
+  await page.waitForTimeout(500);
+  return zoomOf(page);
+}
+
+function report(label, nodeId, drag) {
+  const idle = stats(drag.idle);
+  const frames = stats(drag.frames);
+  const hover = stats(drag.hover);
+  const moved = stats(drag.drag);
+  const long = drag.frames.filter(t => t > 50).length;
+  console.log(`${label}: idle frames: median ${ms(idle.median)}, p95 ${ms(idle.p95)} (${idle.count} frames)`);
+  console.log(`${label}: mouse move without drag (${hover.count} moves): median ${ms(hover.median)}, p95 ${ms(hover.p95)}`);
+  console.log(`${label}: dragging node ${nodeId} (${moved.count} moves): per move median ${ms(moved.median)}, p95 ${ms(moved.p95)}, max ${ms(moved.max)}; frames median ${ms(frames.median)}, p95 ${ms(frames.p95)}, max ${ms(frames.max)}, ${long} of ${frames.count} over 50 ms`);
+  const { script, style, layout, task } = drag.main;
+  console.log(`${label}: main thread per move while dragging: ${ms(task)} busy = script ${ms(script)} + style ${ms(style)} + layout ${ms(layout)} + other ${ms(task - script - style - layout)}`);
 }
 
 async function main() {
@@ -322,20 +432,20 @@ async function main() {
     }
     // the deepest node of the middle level: dragging it moves it and all its edges
     const middle = graph.nodes[Math.floor(graph.nodes.length / 2)].id;
-    const drag = await measureDrag(page, middle, options.moves, options.profile);
-    const idle = stats(drag.idle);
-    const frames = stats(drag.frames);
-    const hover = stats(drag.hover);
-    const moved = stats(drag.drag);
-    const long = drag.frames.filter(t => t > 50).length;
-    console.log(`idle frames: median ${ms(idle.median)}, p95 ${ms(idle.p95)} (${idle.count} frames)`);
-    console.log(`mouse move without drag (${hover.count} moves): median ${ms(hover.median)}, p95 ${ms(hover.p95)}`);
-    console.log(`dragging node ${middle} (${moved.count} moves): per move median ${ms(moved.median)}, p95 ${ms(moved.p95)}, max ${ms(moved.max)}; frames median ${ms(frames.median)}, p95 ${ms(frames.p95)}, max ${ms(frames.max)}, ${long} of ${frames.count} over 50 ms`);
-    const { script, style, layout, task } = drag.main;
-    console.log(`main thread per move while dragging: ${ms(task)} busy = script ${ms(script)} + style ${ms(style)} + layout ${ms(layout)} + other ${ms(task - script - style - layout)}`);
+    // first the whole graph as the page opens it (zoomed to fit), then zoomed in to 100 %
+    const fit = await zoomOf(page);
+    const dragFit = await measureDrag(page, middle, options.moves, options.profile, options.trace);
+    report(`zoom ${fit.toFixed(2)} (fit)`, middle, dragFit);
+    const zoom = await zoomInOn(page, middle, 1);
+    const dragNear = await measureDrag(page, middle, options.moves);
+    report(`zoom ${zoom.toFixed(2)}`, middle, dragNear);
     const fromNav = stats(renders.map(r => r.fromNavigation));
     const fromGraph = stats(renders.map(r => r.fromGraph));
-    console.log(`summary: render median ${ms(fromNav.median)} from navigation / ${ms(fromGraph.median)} from graph; drag move median ${ms(moved.median)} (hover ${ms(hover.median)}), frame p95 ${ms(frames.p95)}`);
+    const line = drag => {
+      const moved = stats(drag.drag);
+      return `median ${ms(moved.median)} / p95 ${ms(moved.p95)} (hover ${ms(stats(drag.hover).median)})`;
+    };
+    console.log(`summary: render median ${ms(fromNav.median)} from navigation / ${ms(fromGraph.median)} from graph; drag move at zoom ${fit.toFixed(2)} ${line(dragFit)}, at zoom ${zoom.toFixed(2)} ${line(dragNear)}`);
     const screenshot = path.join(fs.mkdtempSync('/tmp/iot-editor-bench-'), 'editor.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     console.log(`screenshot after the drag: ${screenshot}`);

@@ -3,8 +3,9 @@
 // drags a VPC and a subnet from the palette onto the canvas, connects the
 // subnet to the VPC (after the editor refused the edge the wrong way
 // round), names both in the property panel, saves, reloads and finds the
-// graph as she left it, and reads the plan; she downloads the Terraform
-// JSON of the demo spec.
+// graph as she left it, drags a node (its edge follows; undo puts both
+// back), and reads the plan; she downloads the Terraform JSON of the demo
+// spec.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -148,6 +149,25 @@ describe('spec dependency editor in Chromium', () => {
       await page.locator('.react-flow__edge[data-id="subnet-1->vpc-1"]').waitFor();
       assert.match(await status(page).innerText(), /^Valid$/);
       assert.deepEqual(await savedGraph(specId), saved);
+
+      // a node dragged with the mouse takes its edge along; undo puts both back
+      const subnetNode = node(page, 'Subnet e2e-subnet');
+      const edgePath = page.locator('.react-flow__edge[data-id="subnet-1->vpc-1"] .react-flow__edge-path');
+      const at = () => subnetNode.evaluate(el => (el as HTMLElement).style.transform);
+      const before = { node: await at(), edge: await edgePath.getAttribute('d') };
+      const grip = (await subnetNode.boundingBox())!;
+      await page.mouse.move(grip.x + grip.width / 2, grip.y + 10);
+      await page.mouse.down();
+      await page.mouse.move(grip.x + grip.width / 2 + 80, grip.y + 90, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForFunction(() => /Unsaved changes/.test(document.querySelector('[role="toolbar"] [role="status"]')?.textContent ?? ''));
+      assert.notEqual(await at(), before.node);
+      assert.notEqual(await edgePath.getAttribute('d'), before.edge);
+      await shot('dragged');
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.waitForFunction(() => !/Unsaved/.test(document.querySelector('[role="toolbar"] [role="status"]')?.textContent ?? ''));
+      assert.equal(await at(), before.node);
+      assert.equal(await edgePath.getAttribute('d'), before.edge);
 
       // the plan: the VPC first, then the subnet
       await page.getByRole('tab', { name: 'Plan' }).click();

@@ -351,6 +351,7 @@ export const iotTranslationRef = createTranslationRef({
       },
       edgeDescription:
         'Press Enter or Space to select a dependency, then Delete to remove it or Escape to cancel.',
+      edgeLabel: '{{source}} depends on {{target}}',
       controls: 'Canvas controls',
       zoomIn: 'Zoom in',
       zoomOut: 'Zoom out',

@@ -303,6 +303,7 @@ const zh = createTranslationMessages({
     'canvas.direction.right': '右',
     'canvas.edgeDescription':
       '按 Enter 或空格键选择依赖关系，然后按 Delete 键删除或 Esc 键取消。',
+    'canvas.edgeLabel': '{{source}} 依赖 {{target}}',
     'canvas.controls': '画布控制',
     'canvas.zoomIn': '放大',
     'canvas.zoomOut': '缩小',

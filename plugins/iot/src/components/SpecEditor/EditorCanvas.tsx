@@ -7,7 +7,6 @@ import {
   Connection,
   Controls,
   Edge,
-  EdgeChange,
   FinalConnectionState,
   MiniMap,
   NodeChange,
@@ -15,6 +14,7 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
@@ -30,20 +30,28 @@ import {
   ConnectionRefusal,
   connectionRefusal,
 } from '../../lib/connectionRules';
-import { EditorEdge, EditorGraph, XY } from '../../lib/editorGraph';
+import { EditorEdge, EditorGraph, nodeName, XY } from '../../lib/editorGraph';
 import { useLocale } from '../../lib/useLocale';
 import { iotTranslationRef } from '../../translation';
 import { RESOURCE_TYPE_DRAG_TYPE } from '../ResourcePalette';
 import { categoryColor } from '../ResourceTypeIcon';
+import { EdgeLayer, EdgeSelect } from './EdgeLayer';
 import {
   EditorSelection,
   Highlight,
   useFlowEdges,
   useFlowNodes,
 } from './flowElements';
-import { NODE_WIDTH, ResourceFlowNode, ResourceNode } from './ResourceNode';
+import {
+  CompactNodesContext,
+  NODE_WIDTH,
+  ResourceFlowNode,
+  ResourceNode,
+  useZoomedOut,
+} from './ResourceNode';
 
 const NODE_TYPES = { resource: ResourceNode };
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 
 const DIRECTIONS = ['up', 'down', 'left', 'right'] as const;
 type Direction = (typeof DIRECTIONS)[number];
@@ -113,8 +121,8 @@ export interface EditorCanvasProps {
   problemEdges: ReadonlySet<string>;
   highlight: Highlight;
   readOnly: boolean;
-  /** Nodes moved; moves with the same `coalesce` key are one undo step. */
-  onMove: (positions: Map<string, XY>, coalesce: string) => void;
+  /** Nodes dropped or nudged; moves with the same `coalesce` key are one undo step. */
+  onMove: (positions: Map<string, XY>, coalesce?: string) => void;
   onConnect: (edge: EditorEdge) => void;
   /** A connection was refused; say why. */
   onRefused: (edge: EditorEdge, refusal: CanvasRefusal) => void;
@@ -123,9 +131,11 @@ export interface EditorCanvasProps {
 
 /**
  * The canvas (SPEC-7 area 2): nodes dragged and connected, palette items
- * dropped; connections the registry forbids are refused while drawing. The
- * nodes it hands to @xyflow keep their identity unless they change, so a
- * drag re-renders one node, not all of them.
+ * dropped; connections the registry forbids are refused while drawing.
+ * Kept cheap for big graphs: the nodes it hands to @xyflow keep their
+ * identity unless they change, a drag moves nodes here only (the graph, and
+ * with it the editor around, learns the positions on drop: one undo step),
+ * and the edges are drawn in one SVG (`EdgeLayer`).
  */
 export function EditorCanvas(props: EditorCanvasProps) {
   const { graph, types, selection, problemCounts, problemEdges, highlight } =
@@ -136,6 +146,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const theme = useTheme();
   const classes = useStyles();
   const { screenToFlowPosition } = useReactFlow();
+  const store = useStoreApi();
+  const zoomedOut = useZoomedOut();
   const [measured, setMeasured] = useState<Sizes>(new Map());
   // Fit a graph that is there on opening; @xyflow would otherwise fit an
   // empty one around its first node, moving the canvas under the user.
@@ -144,10 +156,14 @@ export function EditorCanvas(props: EditorCanvasProps) {
   // functions, so @xyflow does not see new props on every render.
   const latest = useRef(props);
   latest.current = props;
-  const dragSession = useRef(0);
   const clickStart = useRef<{ nodeId: string; type: 'source' | 'target' }>();
+  // Where the nodes being dragged are; the graph (and with it the editor
+  // around the canvas and the undo history) learns the positions on drop.
+  const [dragged, setDragged] = useState<ReadonlyMap<string, XY>>();
+  const draggedRef = useRef(dragged);
+  draggedRef.current = dragged;
 
-  const nodes = useFlowNodes({
+  const graphNodes = useFlowNodes({
     graph,
     types,
     language,
@@ -156,6 +172,20 @@ export function EditorCanvas(props: EditorCanvasProps) {
     critical: highlight,
     measured,
   });
+  const nodes = useMemo(
+    () =>
+      dragged
+        ? graphNodes.map(node => {
+            const position = dragged.get(node.id);
+            return position ? { ...node, position } : node;
+          })
+        : graphNodes,
+    [graphNodes, dragged],
+  );
+  const names = useMemo(
+    () => new Map(graph.nodes.map(node => [node.id, nodeName(node, node.id)])),
+    [graph.nodes],
+  );
   const edges = useFlowEdges({
     edges: graph.edges,
     selection,
@@ -165,25 +195,29 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ResourceFlowNode>[]) => {
-      const moves = new Map<string, XY>();
-      let dragging = false;
+      const moving = new Map<string, XY>();
+      const dropped = new Map<string, XY>();
       const sizes: [string, { width: number; height: number }][] = [];
       const selects: { id: string; selected: boolean }[] = [];
       for (const change of changes) {
         if (change.type === 'position' && change.position) {
-          moves.set(change.id, change.position);
-          dragging ||= Boolean(change.dragging);
+          (change.dragging ? moving : dropped).set(change.id, change.position);
         } else if (change.type === 'dimensions' && change.dimensions) {
           sizes.push([change.id, change.dimensions]);
         } else if (change.type === 'select') {
           selects.push(change);
         }
       }
-      if (moves.size > 0) {
+      if (moving.size > 0) {
+        setDragged(previous => new Map([...(previous ?? []), ...moving]));
+      }
+      if (dropped.size > 0) {
+        // the end of a drag is an undo step of its own; arrow-key nudges in a row are one
         latest.current.onMove(
-          moves,
-          dragging ? `drag-${dragSession.current}` : 'nudge',
+          dropped,
+          draggedRef.current ? undefined : 'nudge',
         );
+        setDragged(undefined);
       }
       if (sizes.length > 0) {
         setMeasured(previous => {
@@ -193,24 +227,38 @@ export function EditorCanvas(props: EditorCanvasProps) {
         });
       }
       if (selects.length > 0) {
-        latest.current.onSelectionChange(previous =>
-          applySelect(previous, 'nodes', selects),
-        );
+        // choosing a node lets go of the edges, unless Ctrl/⌘ adds to the selection
+        const keepEdges =
+          store.getState().multiSelectionActive ||
+          !selects.some(change => change.selected);
+        latest.current.onSelectionChange(previous => {
+          const next = applySelect(previous, 'nodes', selects);
+          return keepEdges || next.edges.size === 0
+            ? next
+            : { ...next, edges: new Set() };
+        });
       }
     },
-    [],
+    [store],
   );
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const selects = changes.flatMap(change =>
-      change.type === 'select' ? [change] : [],
-    );
-    if (selects.length > 0) {
-      latest.current.onSelectionChange(previous =>
-        applySelect(previous, 'edges', selects),
-      );
-    }
+  const selectEdge = useCallback((id: string, how: EdgeSelect) => {
+    latest.current.onSelectionChange(previous => {
+      if (how === 'only') return { nodes: new Set(), edges: new Set([id]) };
+      const selected = how === 'toggle' && !previous.edges.has(id);
+      return applySelect(previous, 'edges', [{ id, selected }]);
+    });
   }, []);
+
+  const onPaneClick = useCallback(
+    () =>
+      latest.current.onSelectionChange(previous =>
+        previous.edges.size === 0
+          ? previous
+          : { ...previous, edges: new Set() },
+      ),
+    [],
+  );
 
   const isValidConnection = useCallback(
     (connection: Edge | Connection) =>
@@ -308,10 +356,6 @@ export function EditorCanvas(props: EditorCanvasProps) {
     [screenToFlowPosition],
   );
 
-  const onNodeDragStart = useCallback(() => {
-    dragSession.current += 1;
-  }, []);
-
   const ariaLabelConfig = useMemo<Partial<AriaLabelConfig>>(
     () => ({
       'node.a11yDescription.default': t('canvas.nodeDescription'),
@@ -342,41 +386,42 @@ export function EditorCanvas(props: EditorCanvasProps) {
   );
 
   return (
-    <ReactFlow<ResourceFlowNode>
-      className={classes.canvas}
-      aria-label={t('canvas.label')}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      isValidConnection={isValidConnection}
-      onConnectEnd={onConnectEnd}
-      onClickConnectStart={onClickConnectStart}
-      onClickConnectEnd={onClickConnectEnd}
-      onNodeDragStart={onNodeDragStart}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      nodesDraggable={!readOnly}
-      nodesConnectable={!readOnly}
-      deleteKeyCode={null}
-      minZoom={0.1}
-      fitView={fitOnOpen}
-      fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-      ariaLabelConfig={ariaLabelConfig}
-      colorMode={theme.palette.type === 'dark' ? 'dark' : 'light'}
-    >
-      <Background />
-      <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeColor={miniMapColor} />
-      {graph.nodes.length === 0 && (
-        <Panel position="top-center">
-          <div className={classes.hint}>
-            {readOnly ? t('canvas.emptyReadOnly') : t('canvas.empty')}
-          </div>
-        </Panel>
-      )}
-    </ReactFlow>
+    <CompactNodesContext.Provider value={zoomedOut}>
+      <ReactFlow<ResourceFlowNode>
+        className={classes.canvas}
+        aria-label={t('canvas.label')}
+        nodes={nodes}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onPaneClick={onPaneClick}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
+        onClickConnectStart={onClickConnectStart}
+        onClickConnectEnd={onClickConnectEnd}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        minZoom={0.1}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        ariaLabelConfig={ariaLabelConfig}
+        colorMode={theme.palette.type === 'dark' ? 'dark' : 'light'}
+      >
+        <EdgeLayer edges={edges} names={names} onSelect={selectEdge} />
+        <Background />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} />
+        {graph.nodes.length === 0 && (
+          <Panel position="top-center">
+            <div className={classes.hint}>
+              {readOnly ? t('canvas.emptyReadOnly') : t('canvas.empty')}
+            </div>
+          </Panel>
+        )}
+      </ReactFlow>
+    </CompactNodesContext.Provider>
   );
 }

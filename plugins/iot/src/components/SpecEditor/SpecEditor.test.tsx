@@ -209,6 +209,71 @@ describe('SpecEditor', () => {
     expect(await node('VPC vpc-1')).toBeInTheDocument();
   });
 
+  it('moves a dragged node on the canvas and makes the whole drag one undo step', async () => {
+    renderEditor();
+    const vpc = await node('VPC parking-vpc');
+    const before = vpc.style.transform;
+    expect(button('Undo')).toBeDisabled();
+
+    // @xyflow's d3 drag: press on the node, moves and release on the window
+    fireEvent.mouseDown(vpc, {
+      button: 0,
+      clientX: 10,
+      clientY: 10,
+      view: window,
+    });
+    for (let step = 1; step <= 5; step++) {
+      fireEvent.mouseMove(window, {
+        clientX: 10 + step * 20,
+        clientY: 10 + step * 10,
+        view: window,
+      });
+    }
+    await waitFor(() => expect(vpc.style.transform).not.toBe(before));
+    // the graph (undo history, unsaved state) learns the move on drop only
+    expect(button('Undo')).toBeDisabled();
+    fireEvent.mouseUp(window, { clientX: 110, clientY: 60, view: window });
+    await waitFor(() => expect(button('Undo')).toBeEnabled());
+    const moved = vpc.style.transform;
+    expect(status()).toHaveTextContent('Unsaved changes');
+
+    await userEvent.click(button('Undo'));
+    await waitFor(() => expect(vpc.style.transform).toBe(before));
+    expect(button('Undo')).toBeDisabled();
+    await userEvent.click(button('Redo'));
+    await waitFor(() => expect(vpc.style.transform).toBe(moved));
+  });
+
+  it('selects a dependency by click and by keyboard, and deletes it', async () => {
+    renderEditor();
+    const edge = await screen.findByRole('group', {
+      name: 'parking-server depends on parking-nodes',
+    });
+    await userEvent.click(edge);
+    expect(edge).toHaveClass('selected');
+
+    await select('VPC parking-vpc');
+    await waitFor(() => expect(edge).not.toHaveClass('selected'));
+
+    edge.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(edge).toHaveClass('selected');
+    await userEvent.keyboard('{Escape}');
+    expect(edge).not.toHaveClass('selected');
+
+    await userEvent.click(edge);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard('{Delete}');
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('group', {
+          name: 'parking-server depends on parking-nodes',
+        }),
+      ).toBeNull(),
+    );
+    expect(status()).toHaveTextContent('Unsaved changes');
+  });
+
   it('deletes and duplicates the selection', async () => {
     renderEditor();
     await select('Node pool parking-nodes');

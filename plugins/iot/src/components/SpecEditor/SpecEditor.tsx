@@ -342,7 +342,7 @@ function GraphEditor(props: GraphEditorProps) {
   );
 
   const moveTo = useCallback(
-    (positions: Map<string, XY>, coalesce: string) =>
+    (positions: Map<string, XY>, coalesce?: string) =>
       edit(graph => moveNodes(graph, positions), coalesce),
     [edit],
   );
