@@ -1,5 +1,5 @@
 import type { ResourceTypeItem } from '@internal/backstage-plugin-iot-common';
-import { Edge, MarkerType } from '@xyflow/react';
+import { Edge } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { labelIn } from '../../lib/labels';
 import { EditorGraph, EditorNode, edgeId } from '../../lib/editorGraph';
@@ -156,7 +156,7 @@ export function useFlowNodes(inputs: NodeInputs): ResourceFlowNode[] {
   }, [graph, types, language, selection, problemCounts, critical, measured]);
 }
 
-/** The canvas edges: an arrow to what the source depends on; red when wrong, animated on the critical path. */
+/** The canvas edges, as `EdgeLayer` draws them: red when wrong, animated on the critical path. */
 export function useFlowEdges(inputs: {
   edges: EditorGraph['edges'];
   selection: EditorSelection;
@@ -179,7 +179,6 @@ export function useFlowEdges(inputs: {
         target: edge.target,
         selected: selection.edges.has(id),
         animated: critical.edges.has(id),
-        markerEnd: { type: MarkerType.ArrowClosed },
         className: wrong ? 'iot-edge-problem' : undefined,
       };
     });
