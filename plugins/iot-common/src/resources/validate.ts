@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { specGraphEdgeSchema, specGraphNodeSchema, SpecGraph } from '../apps';
 import { ImageKind, ImageUploadStatus } from '../entities/constants';
+import { dependencyTypeRefusal } from './connections';
 import { getResourceType, RESOURCE_TYPES } from './registry';
 import { RESOURCE_TYPE_IDS, ResourceTypeDefinition } from './types';
 
@@ -572,15 +573,10 @@ export function analyseSpecGraph(
     }
     from.dependsOn.push(target);
     to.dependants.push(source);
-    if (
-      from.definition &&
-      to.definition &&
-      !from.definition.allows.includes(to.definition.id)
-    ) {
-      const allowed = from.definition.allows.map(
-        id => RESOURCE_TYPES[id].label,
-      );
-      const reverse = to.definition.allows.includes(from.definition.id)
+    const refusal = dependencyTypeRefusal(from.type, to.type);
+    if (refusal && from.definition && to.definition) {
+      const allowed = refusal.allowed.map(id => RESOURCE_TYPES[id].label);
+      const reverse = refusal.reverse
         ? ` Edges point from a resource to what it needs: did you mean ${target} → ${source}?`
         : '';
       problems.push({

@@ -4,7 +4,10 @@ import IconButton from '@material-ui/core/IconButton';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import CloseIcon from '@material-ui/icons/Close';
-import type { ResourceTypeItem } from '@internal/backstage-plugin-iot-common';
+import {
+  dependencyTypeRefusal,
+  type ResourceTypeItem,
+} from '@internal/backstage-plugin-iot-common';
 import { useId } from 'react';
 import { labelIn } from '../../lib/labels';
 import { useLocale } from '../../lib/useLocale';
@@ -56,11 +59,11 @@ export function DependencyList(props: {
   };
   const dependsOn = graph.edges.filter(edge => edge.source === node.id);
   const neededBy = graph.edges.filter(edge => edge.target === node.id);
-  const allows: readonly string[] = types.get(node.type)?.allows ?? [];
+  // the types it may depend on; the other rules refuse with a reason when chosen
   const candidates = graph.nodes.filter(
     other =>
       other.id !== node.id &&
-      allows.includes(other.type) &&
+      !dependencyTypeRefusal(node.type, other.type) &&
       !dependsOn.some(edge => edge.target === other.id),
   );
 

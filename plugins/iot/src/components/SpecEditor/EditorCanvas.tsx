@@ -1,6 +1,10 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import type { ResourceTypeItem } from '@internal/backstage-plugin-iot-common';
+import {
+  ConnectionRefusal,
+  connectionRefusal,
+  type ResourceTypeItem,
+} from '@internal/backstage-plugin-iot-common';
 import {
   AriaLabelConfig,
   Background,
@@ -26,10 +30,6 @@ import {
   useRef,
   useState,
 } from 'react';
-import {
-  ConnectionRefusal,
-  connectionRefusal,
-} from '../../lib/connectionRules';
 import { EditorEdge, EditorGraph, nodeName, XY } from '../../lib/editorGraph';
 import { useLocale } from '../../lib/useLocale';
 import { iotTranslationRef } from '../../translation';
@@ -262,7 +262,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
 
   const isValidConnection = useCallback(
     (connection: Edge | Connection) =>
-      !connectionRefusal(latest.current.graph, latest.current.types, {
+      !connectionRefusal(latest.current.graph, {
         source: connection.source,
         target: connection.target,
       }),
@@ -286,7 +286,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
     ) => {
       if (from.nodeId === to.nodeId && from.type === to.type) return;
       const edge = edgeBetween(from, to);
-      const { graph: current, types: known, onRefused } = latest.current;
+      const { graph: current, onRefused } = latest.current;
       if (edge === 'same-handles') {
         onRefused(
           { source: from.nodeId, target: to.nodeId },
@@ -294,7 +294,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
         );
         return;
       }
-      const refusal = connectionRefusal(current, known, edge);
+      const refusal = connectionRefusal(current, edge);
       if (refusal) onRefused(edge, refusal);
     },
     [],

@@ -4,12 +4,13 @@ import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import type {
-  ImageListItem,
-  IotSpecItem,
-  ResourceTypeItem,
-  SpecGraphImage,
-  SpecGraphProblem,
+import {
+  connectionRefusal,
+  type ImageListItem,
+  type IotSpecItem,
+  type ResourceTypeItem,
+  type SpecGraphImage,
+  type SpecGraphProblem,
 } from '@internal/backstage-plugin-iot-common';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import {
@@ -29,7 +30,6 @@ import {
   SpecGraphInvalidError,
   type TaggedSpecGraph,
 } from '../../api';
-import { connectionRefusal } from '../../lib/connectionRules';
 import {
   addNode,
   connect,
@@ -305,11 +305,11 @@ function GraphEditor(props: GraphEditorProps) {
 
   const connectNodes = useCallback(
     (edge: EditorEdge) => {
-      const refusal = connectionRefusal(latest.current.present, typeMap, edge);
+      const refusal = connectionRefusal(latest.current.present, edge);
       if (refusal) refuse(edge, refusal);
       else edit(graph => connect(graph, edge));
     },
-    [typeMap, refuse, edit],
+    [refuse, edit],
   );
 
   /** A free spot in the middle of what the canvas shows. */
