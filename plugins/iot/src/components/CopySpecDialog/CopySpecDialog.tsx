@@ -1,23 +1,14 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Text } from '@backstage/ui';
 import {
   MAX_SPEC_NAME_LENGTH,
   type IotSpecItem,
 } from '@internal/backstage-plugin-iot-common';
-import { FormEvent, useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../lib/errors';
+import { useEffect, useState } from 'react';
 import { checkName, suggestCopyName } from '../../lib/forms';
 import { fieldProblemText } from '../../lib/labels';
 import { iotTranslationRef } from '../../translation';
+import { ActionDialog } from '../ActionDialog';
 import { CountedTextField } from '../CountedTextField';
 
 export interface CopySpecDialogProps {
@@ -32,25 +23,17 @@ export interface CopySpecDialogProps {
 export function CopySpecDialog(props: CopySpecDialogProps) {
   const { spec, onSubmit, onClose } = props;
   const { t } = useTranslationRef(iotTranslationRef);
-  const formId = useId();
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
-  // The last spec stays on screen while the dialog fades out.
-  const [shown, setShown] = useState(spec);
 
   useEffect(() => {
     if (spec) {
-      setShown(spec);
       setName(
         suggestCopyName(spec.name, original =>
           t('copyDialog.suggestedName', { name: original }),
         ),
       );
       setTouched(false);
-      setError(undefined);
-      setSubmitting(false);
     }
   }, [spec, t]);
 
@@ -60,76 +43,37 @@ export function CopySpecDialog(props: CopySpecDialogProps) {
       ? fieldProblemText(t, problem)
       : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (problem || submitting) {
-      return;
-    }
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      await onSubmit(name.trim());
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
   return (
-    <Dialog
-      isOpen={Boolean(spec)}
-      isDismissable={!submitting}
+    <ActionDialog
+      open={Boolean(spec)}
+      title={t('copyDialog.title')}
+      submitLabel={t('copyDialog.copy')}
+      failedTitle={t('copyDialog.failed')}
       width={520}
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
+      canSubmit={() => {
+        setTouched(true);
+        return !problem;
       }}
+      onSubmit={() => onSubmit(name.trim())}
+      onClose={onClose}
     >
-      <DialogHeader>{t('copyDialog.title')}</DialogHeader>
-      <DialogBody>
-        <form id={formId} onSubmit={submit} noValidate>
-          <Flex direction="column" gap="3">
-            <Text as="p">
-              {shown && t('copyDialog.body', { name: shown.name })}
-            </Text>
-            <CountedTextField
-              label={t('copyDialog.nameLabel')}
-              value={name}
-              onChange={setName}
-              onBlur={() => setTouched(true)}
-              max={MAX_SPEC_NAME_LENGTH}
-              problem={shownProblem}
-              required
-              disabled={submitting}
-            />
-            {error && (
-              <Alert
-                role="alert"
-                status="danger"
-                icon
-                title={t('copyDialog.failed')}
-                description={error}
-              />
-            )}
-          </Flex>
-        </form>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose} isDisabled={submitting}>
-          {t('dialogs.cancel')}
-        </Button>
-        <Button
-          variant="primary"
-          type="submit"
-          form={formId}
-          isPending={submitting}
-        >
-          {t('copyDialog.copy')}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+      {({ pending }) => (
+        <>
+          <Text as="p">
+            {spec && t('copyDialog.body', { name: spec.name })}
+          </Text>
+          <CountedTextField
+            label={t('copyDialog.nameLabel')}
+            value={name}
+            onChange={setName}
+            onBlur={() => setTouched(true)}
+            max={MAX_SPEC_NAME_LENGTH}
+            problem={shownProblem}
+            required
+            disabled={pending}
+          />
+        </>
+      )}
+    </ActionDialog>
   );
 }

@@ -1,17 +1,7 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../lib/errors';
+import { Text } from '@backstage/ui';
 import { iotTranslationRef } from '../../translation';
+import { ActionDialog } from '../ActionDialog';
 
 export interface DeleteDialogProps {
   open: boolean;
@@ -32,69 +22,17 @@ export interface DeleteDialogProps {
 export function DeleteDialog(props: DeleteDialogProps) {
   const { open, title, body, failedTitle, onConfirm, onClose } = props;
   const { t } = useTranslationRef(iotTranslationRef);
-  const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<string>();
-  // The last question stays on screen while the dialog fades out.
-  const [shownBody, setShownBody] = useState(body);
-
-  useEffect(() => {
-    if (open) {
-      setError(undefined);
-      setDeleting(false);
-      setShownBody(body);
-    }
-  }, [open, body]);
-
-  const confirm = async () => {
-    setDeleting(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setDeleting(false);
-    }
-  };
-
   return (
-    <Dialog
-      isOpen={open}
-      isDismissable={!deleting}
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
-      }}
+    <ActionDialog
+      open={open}
+      title={title}
+      submitLabel={t('dialogs.delete')}
+      destructive
+      failedTitle={failedTitle}
+      onSubmit={onConfirm}
+      onClose={onClose}
     >
-      <DialogHeader>{title}</DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="3">
-          <Text as="p">{shownBody}</Text>
-          {error && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
-              title={failedTitle}
-              description={error}
-            />
-          )}
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose} isDisabled={deleting}>
-          {t('dialogs.cancel')}
-        </Button>
-        <Button
-          variant="primary"
-          destructive
-          onPress={confirm}
-          isPending={deleting}
-        >
-          {t('dialogs.delete')}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+      <Text as="p">{body}</Text>
+    </ActionDialog>
   );
 }
