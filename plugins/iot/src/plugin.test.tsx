@@ -30,7 +30,6 @@ import { appsPage, imagesPage, reviewsPage, specPage } from './pages';
 import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
 import { fakeIotApi } from './__testUtils__/fakeIotApi';
-import { stubObjectUrls } from './__testUtils__/listingImages';
 import { REVIEW_ID } from './__testUtils__/reviews';
 import { iotMountedRoutes } from './__testUtils__/routes';
 import { specRouteRef } from './routes';
@@ -45,8 +44,6 @@ const component: Entity = {
 const foreignApp: Entity = { ...app, apiVersion: 'example.com/v1' };
 
 describe('iotPlugin', () => {
-  beforeEach(() => stubObjectUrls());
-
   it('provides its pages, its API, the entity cards and the Specs and Listing tabs', () => {
     expect(iotPlugin.id).toBe('iot');
     expect(iotPlugin.getExtension('page:iot/apps')).toBeDefined();

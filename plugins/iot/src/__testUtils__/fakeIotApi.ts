@@ -165,8 +165,9 @@ export function fakeIotApi(
       nextCursor: null,
     })),
     getReview: method<'getReview'>(async () => reviewItem()),
-    getReviewImage: method<'getReviewImage'>(async () => ({
-      blob: new Blob(['PNG'], { type: 'image/png' }),
+    // A File: jest's global Blob is Node's, which jsdom's FileReader refuses.
+    getReviewImage: method<'getReviewImage'>(async (_reviewId, field) => ({
+      blob: new File(['PNG'], `${field}.png`, { type: 'image/png' }),
       mediaType: 'image/png',
     })),
     approveReview: method<'approveReview'>(async () =>

@@ -56,10 +56,3 @@ export function pngFile(
 ): File {
   return new File([pngBytes(width, height, size)], name, { type: 'image/png' });
 }
-
-/** jsdom has no object URLs: previews get `blob:test/<n>`. Call in `beforeEach`. */
-export function stubObjectUrls() {
-  let next = 0;
-  URL.createObjectURL = jest.fn(() => `blob:test/${next++}`);
-  URL.revokeObjectURL = jest.fn();
-}

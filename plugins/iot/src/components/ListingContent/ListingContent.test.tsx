@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { iotApiRef } from '../../api';
 import { app } from '../../__testUtils__/entities';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
-import { pngFile, stubObjectUrls } from '../../__testUtils__/listingImages';
+import { pngFile } from '../../__testUtils__/listingImages';
 import {
   REVIEW_ID,
   listedListing,
@@ -51,8 +51,6 @@ async function openDialog(name: RegExp | string) {
 }
 
 describe('ListingContent', () => {
-  beforeEach(() => stubObjectUrls());
-
   it('shows the state, the last rejection with its flagged fields and the history', async () => {
     const api = renderTab();
 
@@ -133,7 +131,10 @@ describe('ListingContent', () => {
     await userEvent.upload(inputs[0] as HTMLInputElement, pngFile('logo.png'));
     expect(
       await within(dialog).findByRole('img', { name: 'Preview of the Logo' }),
-    ).toHaveAttribute('src', 'blob:test/0');
+    ).toHaveAttribute(
+      'src',
+      expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/),
+    );
     expect(dialog).toHaveTextContent('logo.png: 128 × 128 px');
     await userEvent.upload(
       inputs[1] as HTMLInputElement,

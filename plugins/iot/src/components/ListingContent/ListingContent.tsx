@@ -19,7 +19,7 @@ import type {
   IotAppListing,
   IotReviewSummary,
 } from '@internal/backstage-plugin-iot-common';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { iotApiRef } from '../../api';
 import { errorMessage } from '../../lib/errors';
@@ -271,6 +271,7 @@ function ListedSpecs(props: {
 }) {
   const { listed, specNames, mayUnlistSpec, onUnlistSpec } = props;
   const { t } = useTranslationRef(iotTranslationRef);
+  const listId = useId();
   const locale = useLocale();
   return (
     <Flex direction="column" gap="2">
@@ -283,7 +284,10 @@ function ListedSpecs(props: {
           ),
         })}
       </Text>
-      <ul aria-label={t('listing.listedSpecs')}>
+      <Text as="h3" variant="body-medium" weight="bold" id={listId}>
+        {t('listing.listedSpecs')}
+      </Text>
+      <ul aria-labelledby={listId} style={{ margin: 0 }}>
         {listed.specIds.map(specId => {
           const name = specNames[specId] ?? specId;
           return (

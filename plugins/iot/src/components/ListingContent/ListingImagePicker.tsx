@@ -7,7 +7,8 @@ import {
   formatListingBytes,
   type ListingImageField,
 } from '@internal/backstage-plugin-iot-common';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { readAsDataUrl } from '../../lib/dataUrl';
 import { iotTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
@@ -31,6 +32,8 @@ export type PickedImage = {
   file: File;
   width: number;
   height: number;
+  /** For the preview. */
+  dataUrl: string;
 };
 
 export interface ListingImagePickerProps {
@@ -79,17 +82,6 @@ export function ListingImagePicker(props: ListingImagePickerProps) {
   const input = useRef<HTMLInputElement>(null);
   const rule = LISTING_IMAGE_RULES[field];
   const [refusal, setRefusal] = useState<string>();
-  const [previewUrl, setPreviewUrl] = useState<string>();
-
-  useEffect(() => {
-    if (!value) {
-      setPreviewUrl(undefined);
-      return undefined;
-    }
-    const url = URL.createObjectURL(value.file);
-    setPreviewUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [value]);
 
   const pick = async (file: File | undefined) => {
     if (!file) {
@@ -105,7 +97,12 @@ export function ListingImagePicker(props: ListingImagePickerProps) {
     });
     if (check.ok) {
       setRefusal(undefined);
-      onChange({ file, width: check.width, height: check.height });
+      onChange({
+        file,
+        width: check.width,
+        height: check.height,
+        dataUrl: await readAsDataUrl(file),
+      });
     } else {
       setRefusal(check.message);
       onChange(undefined);
@@ -139,9 +136,9 @@ export function ListingImagePicker(props: ListingImagePickerProps) {
           {optional ? ` ${t('submitDialog.keepsImage')}` : ''}
         </Text>
         <Flex align="center" gap="2">
-          {previewUrl && value && (
+          {value && (
             <img
-              src={previewUrl}
+              src={value.dataUrl}
               alt={t('submitDialog.preview', { field: label })}
               className={classes.preview}
             />

@@ -4,7 +4,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { screen } from '@testing-library/react';
 import { iotApiRef } from '../../api';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
-import { stubObjectUrls } from '../../__testUtils__/listingImages';
 import { REVIEW_ID } from '../../__testUtils__/reviews';
 import { iotMountedRoutes } from '../../__testUtils__/routes';
 import { ReviewsPage } from '../ReviewsPage';
@@ -19,8 +18,6 @@ describe('Reviews for ISVs, who read their own submissions but do not decide', (
       catalogApiMock(),
       mockApis.permission({ authorize: AuthorizeResult.DENY }),
     ] as const;
-
-  beforeEach(() => stubObjectUrls());
 
   it('shows a submission without Approve and Reject, saying who decides', async () => {
     renderInTestApp(<ReviewDetail reviewId={REVIEW_ID} />, {

@@ -6,7 +6,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { iotApiRef } from '../../api';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
-import { stubObjectUrls } from '../../__testUtils__/listingImages';
 import {
   PREVIOUS_REVIEW_ID,
   REVIEW_ID,
@@ -31,8 +30,6 @@ function renderReview(api = fakeIotApi()) {
 const section = (name: string) => screen.getByRole('region', { name });
 
 describe('ReviewDetail', () => {
-  beforeEach(() => stubObjectUrls());
-
   it('shows the submission: fields, pictures, specs with their test, changes and history', async () => {
     const api = renderReview();
 
@@ -56,7 +53,10 @@ describe('ReviewDetail', () => {
     ]) {
       expect(
         await within(listing).findByRole('img', { name: alt }),
-      ).toHaveAttribute('src', expect.stringMatching(/^blob:test\//));
+      ).toHaveAttribute(
+        'src',
+        expect.stringMatching(/^data:image\/png;base64,/),
+      );
       expect(api.getReviewImage).toHaveBeenCalledWith(REVIEW_ID, field);
     }
     expect(

@@ -8,7 +8,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { iotApiRef } from '../../api';
 import { errorMessage } from '../../lib/errors';
-import { useObjectUrl } from '../../lib/useObjectUrl';
+import { readAsDataUrl } from '../../lib/dataUrl';
 import { iotTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
@@ -49,10 +49,11 @@ export function ReviewImage(props: ReviewImageProps) {
   const classes = useStyles();
   const iotApi = useApi(iotApiRef);
   const fetched = useAsync(
-    () => iotApi.getReviewImage(reviewId, image.field),
+    async () =>
+      readAsDataUrl((await iotApi.getReviewImage(reviewId, image.field)).blob),
     [iotApi, reviewId, image.field, image.sha256],
   );
-  const url = useObjectUrl(fetched.value?.blob);
+  const url = fetched.value;
   const label = t(`reviewField.${image.field}`);
   return (
     <figure className={classes.figure}>

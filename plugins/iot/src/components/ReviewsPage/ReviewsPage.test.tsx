@@ -6,7 +6,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { iotApiRef } from '../../api';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
-import { stubObjectUrls } from '../../__testUtils__/listingImages';
 import {
   REVIEW_ID,
   rejectedReview,
@@ -41,8 +40,6 @@ async function answer(status: number, name: string, message: string) {
 }
 
 describe('ReviewsPage', () => {
-  beforeEach(() => stubObjectUrls());
-
   it('lists what waits for a reviewer, oldest first, each opening its review', async () => {
     const api = fakeIotApi();
     api.listReviews.mockResolvedValue({
