@@ -480,6 +480,112 @@ export const iotTranslationRef = createTranslationRef({
       'image-version-missing': 'Image version not found',
       'image-not-ready': 'Image version not ready',
     },
+    graphProblemText: {
+      node: "node '{{id}}' ({{type}})",
+      nodeUntyped: "node '{{id}}'",
+      onNode: '{{node}}: {{text}}',
+      onProperty: "property '{{property}}' {{detail}}",
+      withGot: '{{detail}} (got {{value}})',
+      listSeparator: ', ',
+      titleSeparator: ': ',
+      'graph-malformed': 'the graph is malformed: {{path}}: {{detail}}',
+      'too-many-nodes':
+        'the graph has {{number}} nodes, more than the {{max}} a spec may have; split it into several specs',
+      'too-many-edges':
+        'the graph has {{number}} edges, more than the {{max}} a spec may have; split it into several specs',
+      'duplicate-id':
+        "node id '{{id}}' is used by more than one node; give each node its own id",
+      'unknown-type':
+        "type '{{type}}' is unknown; remove the node or add a resource from the palette instead",
+      'edge-unknown-node':
+        "edge {{source}} → {{target}}: there is no node '{{missing}}'; remove the edge",
+      'self-loop':
+        'edge {{source}} → {{target}}: a node cannot depend on itself; remove the edge',
+      'duplicate-edge':
+        'edge {{source}} → {{target}} is there twice; remove one',
+      'edge-not-allowed':
+        'edge {{source}} → {{target}}: {{sourceType}} cannot depend on {{targetType}}; it may depend on: {{allowed}}. Remove the edge.',
+      'edge-not-allowed-nothing':
+        'edge {{source}} → {{target}}: {{sourceType}} depends on nothing. Remove the edge.',
+      'edge-reverse':
+        'Edges point from a resource to what it needs: did you mean {{target}} → {{source}}?',
+      'missing-dependency':
+        'must depend on one {{type}}; draw an edge from it to one',
+      'missing-dependency-one-of':
+        'must depend on one of: {{types}}; draw an edge from it to one',
+      'too-many-dependencies':
+        'depends on {{number}} nodes of type {{type}} ({{targets}}) but may depend on only one; remove the other edges',
+      cycle:
+        'nodes {{path}} depend on each other in a cycle; remove one of these edges',
+      'duplicate-name':
+        "name '{{name}}' is already used by node '{{first}}'; give each {{type}} its own name",
+      'image-missing':
+        "image '{{image}}' does not exist; upload it on the Images page or choose an uploaded image",
+      'image-owner':
+        "image '{{image}}' belongs to another group; choose an image your group uploaded",
+      'image-kind':
+        "image '{{image}}' is a {{actual}} image, but this resource runs a {{wanted}} image; choose one",
+      'image-version-missing':
+        "image '{{image}}' has no version '{{version}}'; choose one of {{known}} or upload that version",
+      'image-version-missing-none':
+        "image '{{image}}' has no version '{{version}}'; choose another image or upload that version",
+      'image-uploading':
+        "image '{{image}}' version '{{version}}' is still uploading; save again once its upload has succeeded",
+      'image-upload-failed':
+        "the upload of image '{{image}}' version '{{version}}' failed; upload it again or choose another version",
+      'property-required': 'is required; set it in the property panel',
+      'property-type': 'must be {{expected}}',
+      expected: {
+        string: 'a string',
+        number: 'a number',
+        int: 'a whole number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'an object',
+      },
+      'text-empty': 'must not be empty',
+      'text-too-short': 'must be at least {{min}} characters long',
+      'text-too-long': 'must be at most {{max}} characters long',
+      'list-empty': 'must have at least one item',
+      'list-too-short': 'must have at least {{min}} items',
+      'list-too-long': 'must have at most {{max}} items',
+      'number-too-small': 'must be at least {{min}}',
+      'number-too-large': 'must be at most {{max}}',
+      'number-not-greater': 'must be greater than {{bound}}',
+      'number-not-less': 'must be less than {{bound}}',
+      'number-step': 'must be a multiple of {{divisor}}',
+      'value-not-offered': 'must be one of {{values}}',
+      format: {
+        'cloud-name':
+          'must be 1-64 letters, digits, _ or -, starting with a letter',
+        'kubernetes-name':
+          'must be 1-63 lower-case letters, digits or -, starting with a letter and not ending with -',
+        cidr: 'must be an IPv4 CIDR block such as 192.168.0.0/16',
+        ipv4: 'must be an IPv4 address such as 192.168.0.1',
+        'image-name':
+          'must be an image name from the Images page, e.g. parking-server',
+        'image-version':
+          'must be an image version from the Images page, e.g. 1.4.2',
+        'domain-name':
+          'must be a lower-case domain name such as parking.example.com',
+        'zone-name': 'must be a lower-case zone name such as example.com',
+        'variable-name':
+          'must be letters, digits or _, not starting with a digit',
+        'bucket-name':
+          'must be 3-63 lower-case letters, digits, . or -, starting and ending with a letter or digit',
+      },
+      'not-in-zone': 'must be in the zone {{zone}}, e.g. app.{{zone}}',
+      'duplicate-listener-port':
+        'is already used by listener {{first}}; give each listener its own port',
+      'duplicate-port':
+        'is already listed as port {{first}}; list each port once',
+      'duplicate-variable':
+        'is already set by variable {{first}}; set each variable once',
+      'duplicate-protocol':
+        'is already listed as protocol {{first}}; list each protocol once',
+      'property-unknown':
+        'is not a property of {{type}}; remove it (tools keep their own data in x- properties)',
+    },
     forms: {
       counter: '{{used}}/{{max}}',
       required: 'Required',

@@ -739,7 +739,7 @@ export const openApiDocument = {
       },
       SpecGraphProblem: {
         type: 'object',
-        required: ['rule', 'message'],
+        required: ['rule', 'code', 'params', 'message'],
         properties: {
           nodeId: { type: 'string', description: 'The node it is on' },
           nodeIds: {
@@ -757,7 +757,20 @@ export const openApiDocument = {
             description: 'The rule broken (SpecGraphRule of iot-common)',
             example: 'property-required',
           },
-          message: { type: 'string' },
+          code: {
+            type: 'string',
+            description:
+              'What the problem says, for wording it in any language (SpecGraphProblemCode of iot-common)',
+            example: 'number-too-large',
+          },
+          params: {
+            type: 'object',
+            additionalProperties: true,
+            description:
+              'The values the wording of code needs (SpecGraphProblemText of iot-common)',
+            example: { max: 100, got: '500' },
+          },
+          message: { type: 'string', description: 'The problem in English' },
         },
       },
       SpecGraphProblemsError: {

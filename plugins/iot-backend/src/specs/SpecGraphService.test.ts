@@ -54,6 +54,8 @@ describe('SpecGraphService', () => {
   it('summarises at most ten problems', () => {
     const problems: SpecGraphProblem[] = Array.from({ length: 12 }, (_, i) => ({
       rule: 'cycle',
+      code: 'cycle',
+      params: {},
       message: `m${i + 1}`,
     }));
 

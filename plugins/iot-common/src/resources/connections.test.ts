@@ -24,9 +24,9 @@ describe('connectionRefusal', () => {
   });
 
   it('refuses a node depending on itself and a second identical edge', () => {
-    expect(connectionRefusal(graph, { source: 'vpc', target: 'vpc' })).toEqual(
-      { reason: 'self' },
-    );
+    expect(connectionRefusal(graph, { source: 'vpc', target: 'vpc' })).toEqual({
+      reason: 'self',
+    });
     expect(
       connectionRefusal(graph, { source: 'subnet', target: 'vpc' }),
     ).toEqual({ reason: 'duplicate' });

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { IMAGE_NAME_PATTERN, IMAGE_VERSION_PATTERN } from '../images';
+import { PROPERTY_FORMATS } from './problems';
 import { BillingMode, Flavour } from './types';
 
 /** Title and Chinese title of a property, for the generated property panel. */
@@ -16,10 +17,7 @@ export function cloudName() {
   return titled(
     z
       .string()
-      .regex(
-        /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
-        'must be 1-64 letters, digits, _ or -, starting with a letter',
-      ),
+      .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, PROPERTY_FORMATS['cloud-name']),
     'Name',
     '名称',
   );
@@ -32,7 +30,7 @@ export function kubernetesName() {
       .string()
       .regex(
         /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
-        'must be 1-63 lower-case letters, digits or -, starting with a letter and not ending with -',
+        PROPERTY_FORMATS['kubernetes-name'],
       ),
     'Name',
     '名称',
@@ -41,16 +39,14 @@ export function kubernetesName() {
 
 export function cidrBlock(defaultValue: string) {
   return titled(
-    z
-      .cidrv4({ error: 'must be an IPv4 CIDR block such as 192.168.0.0/16' })
-      .default(defaultValue),
+    z.cidrv4({ error: PROPERTY_FORMATS.cidr }).default(defaultValue),
     'CIDR block',
     '网段',
   );
 }
 
 export function ipv4Address() {
-  return z.ipv4({ error: 'must be an IPv4 address such as 192.168.0.1' });
+  return z.ipv4({ error: PROPERTY_FORMATS.ipv4 });
 }
 
 export function port() {
@@ -84,16 +80,10 @@ export function imageRef(title: string, titleZh: string) {
       .object({
         name: z
           .string()
-          .regex(
-            IMAGE_NAME_PATTERN,
-            'must be an image name from the Images page, e.g. parking-server',
-          ),
+          .regex(IMAGE_NAME_PATTERN, PROPERTY_FORMATS['image-name']),
         version: z
           .string()
-          .regex(
-            IMAGE_VERSION_PATTERN,
-            'must be an image version from the Images page, e.g. 1.4.2',
-          ),
+          .regex(IMAGE_VERSION_PATTERN, PROPERTY_FORMATS['image-version']),
       })
       .strict(),
     title,

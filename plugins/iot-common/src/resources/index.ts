@@ -2,6 +2,7 @@ export * from './types';
 export * from './registry';
 export * from './validate';
 export * from './connections';
+export * from './problems';
 export * from './plan';
 export * from './terraform';
 export * from './kubernetes';

@@ -10,6 +10,7 @@ import {
   port,
   titled,
 } from './fields';
+import { PROPERTY_FORMATS, PropertyProblemText } from './problems';
 import {
   Flavour,
   ListResourceTypesResponse,
@@ -282,6 +283,18 @@ function uniqueBy<T>(
   });
 }
 
+/** What an issue of `uniqueBy` says, for `validateSpecGraph` to word it in any language. */
+function uniqueText(
+  code:
+    | 'duplicate-listener-port'
+    | 'duplicate-port'
+    | 'duplicate-variable'
+    | 'duplicate-protocol',
+  firstIndex: number,
+): PropertyProblemText {
+  return { code, params: { first: firstIndex + 1 } };
+}
+
 export const vpcPropertiesSchema = z
   .object({ name: cloudName(), cidr: cidrBlock('192.168.0.0/16') })
   .strict();
@@ -367,7 +380,10 @@ export const loadBalancerPropertiesSchema = z
                 message: `is already used by listener ${
                   firstIndex + 1
                 }; give each listener its own port`,
-                params: { rule: 'property-unique' },
+                params: {
+                  rule: 'property-unique',
+                  text: uniqueText('duplicate-listener-port', firstIndex),
+                },
               }),
           ),
         ),
@@ -384,22 +400,12 @@ const DOMAIN_NAME =
 export const dnsRecordPropertiesSchema = z
   .object({
     name: titled(
-      z
-        .string()
-        .regex(
-          DOMAIN_NAME,
-          'must be a lower-case domain name such as parking.example.com',
-        ),
+      z.string().regex(DOMAIN_NAME, PROPERTY_FORMATS['domain-name']),
       'Domain name',
       '域名',
     ),
     zone: titled(
-      z
-        .string()
-        .regex(
-          DOMAIN_NAME,
-          'must be a lower-case zone name such as example.com',
-        ),
+      z.string().regex(DOMAIN_NAME, PROPERTY_FORMATS['zone-name']),
       'Zone',
       '区域',
     ),
@@ -419,7 +425,13 @@ export const dnsRecordPropertiesSchema = z
         code: 'custom',
         path: ['name'],
         message: `must be in the zone ${record.zone}, e.g. app.${record.zone}`,
-        params: { rule: 'property-format' },
+        params: {
+          rule: 'property-format',
+          text: {
+            code: 'not-in-zone',
+            params: { zone: record.zone },
+          } satisfies PropertyProblemText,
+        },
       });
     }
   });
@@ -487,7 +499,7 @@ export const containerWorkloadPropertiesSchema = z
         .string()
         .regex(
           /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
-          'must be 1-63 lower-case letters, digits or -, starting with a letter and not ending with -',
+          PROPERTY_FORMATS['kubernetes-name'],
         )
         .default('default'),
       'Namespace',
@@ -532,7 +544,10 @@ export const containerWorkloadPropertiesSchema = z
                 message: `is already listed as port ${
                   firstIndex + 1
                 }; list each port once`,
-                params: { rule: 'property-unique' },
+                params: {
+                  rule: 'property-unique',
+                  text: uniqueText('duplicate-port', firstIndex),
+                },
               }),
           ),
         ),
@@ -548,7 +563,7 @@ export const containerWorkloadPropertiesSchema = z
                 .string()
                 .regex(
                   /^[A-Za-z_][A-Za-z0-9_]{0,127}$/,
-                  'must be letters, digits or _, not starting with a digit',
+                  PROPERTY_FORMATS['variable-name'],
                 ),
               value: z.string().max(4096).default(''),
             })
@@ -567,7 +582,10 @@ export const containerWorkloadPropertiesSchema = z
                 message: `is already set by variable ${
                   firstIndex + 1
                 }; set each variable once`,
-                params: { rule: 'property-unique' },
+                params: {
+                  rule: 'property-unique',
+                  text: uniqueText('duplicate-variable', firstIndex),
+                },
               }),
           ),
         ),
@@ -646,7 +664,7 @@ export const objectStoragePropertiesSchema = z
         .string()
         .regex(
           /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-          'must be 3-63 lower-case letters, digits, . or -, starting and ending with a letter or digit',
+          PROPERTY_FORMATS['bucket-name'],
         ),
       'Bucket name',
       '桶名称',
@@ -697,7 +715,10 @@ export const iotDeviceAccessPropertiesSchema = z
                 message: `is already listed as protocol ${
                   firstIndex + 1
                 }; list each protocol once`,
-                params: { rule: 'property-unique' },
+                params: {
+                  rule: 'property-unique',
+                  text: uniqueText('duplicate-protocol', firstIndex),
+                },
               }),
           ),
         ),

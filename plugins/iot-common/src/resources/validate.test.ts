@@ -44,6 +44,11 @@ describe('validateSpecGraph', () => {
         {
           nodeId: 'a b',
           rule: 'schema',
+          code: 'graph-malformed',
+          params: {
+            detail: 'must be 1-64 letters, digits, _ or -',
+            path: 'nodes[0].id',
+          },
           message:
             'the graph is malformed: nodes[0].id: must be 1-64 letters, digits, _ or -; send { nodes: [{ id, type, properties }], edges: [{ source, target }] }',
         },
@@ -51,6 +56,11 @@ describe('validateSpecGraph', () => {
       expect(problemsOf(null)).toEqual([
         {
           rule: 'schema',
+          code: 'graph-malformed',
+          params: {
+            detail: 'Invalid input: expected object, received null',
+            path: 'the graph',
+          },
           message:
             'the graph is malformed: the graph: Invalid input: expected object, received null; send { nodes: [{ id, type, properties }], edges: [{ source, target }] }',
         },
@@ -65,11 +75,15 @@ describe('validateSpecGraph', () => {
       ).toEqual([
         {
           rule: 'graph-size',
+          code: 'too-many-nodes',
+          params: { count: 9, max: 8 },
           message:
             'the graph has 9 nodes, more than the 8 a spec may have; split it into several specs',
         },
         {
           rule: 'graph-size',
+          code: 'too-many-edges',
+          params: { count: 11, max: 10 },
           message:
             'the graph has 11 edges, more than the 10 a spec may have; split it into several specs',
         },
@@ -116,6 +130,8 @@ describe('validateSpecGraph', () => {
         {
           nodeId: 'eip',
           rule: 'duplicate-id',
+          code: 'duplicate-id',
+          params: {},
           message:
             "node id 'eip' is used by more than one node; give each node its own id",
         },
@@ -129,6 +145,8 @@ describe('validateSpecGraph', () => {
         {
           nodeId: 'q',
           rule: 'unknown-type',
+          code: 'unknown-type',
+          params: { type: 'queue' },
           message:
             "node 'q' has the unknown type 'queue'; use one of vpc, subnet, security-group, eip, load-balancer, dns-record, container-cluster, node-pool, container-workload, vm, rds, cache, object-storage, iot-device-access",
         },
@@ -148,6 +166,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'pool',
           property: 'name',
           rule: 'property-required',
+          code: 'property-required',
+          params: {},
           message:
             "node 'pool' (Node pool): property 'name' is required; set it in the property panel",
         },
@@ -164,6 +184,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'pool',
           property: 'count',
           rule: 'property-type',
+          code: 'property-type',
+          params: { expected: 'number', got: '"three"' },
           message: `node 'pool' (Node pool): property 'count' must be a number (got "three")`,
         },
       ]);
@@ -180,6 +202,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'pool',
           property: 'count',
           rule: 'property-range',
+          code: 'number-too-large',
+          params: { got: '60', max: 50 },
           message:
             "node 'pool' (Node pool): property 'count' must be at most 50 (got 60)",
         },
@@ -187,6 +211,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           property: 'ports[0].containerPort',
           rule: 'property-range',
+          code: 'number-too-large',
+          params: { got: '70000', max: 65535 },
           message:
             "node 'server' (Container workload): property 'ports[0].containerPort' must be at most 65535 (got 70000)",
         },
@@ -203,6 +229,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'db',
           property: 'volumeGiB',
           rule: 'property-step',
+          code: 'number-step',
+          params: { divisor: 10, got: '45' },
           message:
             "node 'db' (Relational database): property 'volumeGiB' must be a multiple of 10 (got 45)",
         },
@@ -219,6 +247,18 @@ describe('validateSpecGraph', () => {
           nodeId: 'pool',
           property: 'flavour',
           rule: 'property-enum',
+          code: 'value-not-offered',
+          params: {
+            got: '"x9.huge"',
+            values: [
+              '"s7.large.2"',
+              '"s7.xlarge.2"',
+              '"c7.large.2"',
+              '"c7.xlarge.2"',
+              '"c7.2xlarge.2"',
+              '"m7.large.8"',
+            ],
+          },
           message: `node 'pool' (Node pool): property 'flavour' must be one of "s7.large.2", "s7.xlarge.2", "c7.large.2", "c7.xlarge.2", "c7.2xlarge.2", "m7.large.8" (got "x9.huge")`,
         },
       ]);
@@ -238,12 +278,16 @@ describe('validateSpecGraph', () => {
           nodeId: 'vpc',
           property: 'cidr',
           rule: 'property-format',
+          code: 'format',
+          params: { format: 'cidr', got: '"10.0.0.0/33"' },
           message: `node 'vpc' (VPC): property 'cidr' must be an IPv4 CIDR block such as 192.168.0.0/16 (got "10.0.0.0/33")`,
         },
         {
           nodeId: 'www',
           property: 'name',
           rule: 'property-format',
+          code: 'not-in-zone',
+          params: { got: '"www.example.org"', zone: 'example.com' },
           message: `node 'www' (DNS record): property 'name' must be in the zone example.com, e.g. app.example.com (got "www.example.org")`,
         },
       ]);
@@ -262,6 +306,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'lb',
           property: 'listeners[1].port',
           rule: 'property-unique',
+          code: 'duplicate-listener-port',
+          params: { first: 1, got: '80' },
           message:
             "node 'lb' (Load balancer): property 'listeners[1].port' is already used by listener 1 (got 80); give each listener its own port",
         },
@@ -279,8 +325,50 @@ describe('validateSpecGraph', () => {
           nodeId: 'vpc',
           property: 'cidrr',
           rule: 'property-unknown',
+          code: 'property-unknown',
+          params: {},
           message:
             "node 'vpc' (VPC): property 'cidrr' is not a property of a VPC; remove it (tools keep their own data in x- properties)",
+        },
+      ]);
+    });
+
+    it('gives each property problem a code and the values its wording needs', () => {
+      const graph = withNode(
+        withNode(
+          withNode(exampleSpecGraph(), 'pool', p => ({ ...p, name: 'Pool_1' })),
+          'lb',
+          p => ({ ...p, listeners: [] }),
+        ),
+        'server',
+        p => ({ ...p, env: [{ name: 'A' }, { name: 'A' }] }),
+      );
+      graph.nodes.push({
+        id: 'iot',
+        type: 'iot-device-access',
+        properties: { name: 'iot', protocols: ['MQTT', 'MQTT'] },
+      });
+      const texts = problemsOf(graph).map(({ property, code, params }) => ({
+        property,
+        code,
+        params,
+      }));
+      expect(texts).toEqual([
+        {
+          property: 'name',
+          code: 'format',
+          params: { format: 'kubernetes-name', got: '"Pool_1"' },
+        },
+        {
+          property: 'env[1].name',
+          code: 'duplicate-variable',
+          params: { first: 1, got: '"A"' },
+        },
+        { property: 'listeners', code: 'list-empty', params: { got: '[]' } },
+        {
+          property: 'protocols[1]',
+          code: 'duplicate-protocol',
+          params: { first: 1, got: '"MQTT"' },
         },
       ]);
     });
@@ -294,6 +382,8 @@ describe('validateSpecGraph', () => {
         {
           edge: { source: 'server', target: 'cache' },
           rule: 'edge-unknown-node',
+          code: 'edge-unknown-node',
+          params: { missing: 'cache' },
           message:
             "edge server → cache: there is no node 'cache'; remove the edge",
         },
@@ -308,6 +398,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           edge: { source: 'server', target: 'server' },
           rule: 'self-loop',
+          code: 'self-loop',
+          params: {},
           message:
             'edge server → server: a node cannot depend on itself; remove the edge',
         },
@@ -321,6 +413,8 @@ describe('validateSpecGraph', () => {
         {
           edge: { source: 'pool', target: 'cluster' },
           rule: 'duplicate-edge',
+          code: 'duplicate-edge',
+          params: {},
           message: 'edge pool → cluster is there twice; remove one',
         },
       ]);
@@ -340,6 +434,13 @@ describe('validateSpecGraph', () => {
           nodeId: 'eip',
           edge: { source: 'eip', target: 'vpc' },
           rule: 'edge-not-allowed',
+          code: 'edge-not-allowed',
+          params: {
+            allowed: [],
+            reverse: false,
+            sourceType: 'eip',
+            targetType: 'vpc',
+          },
           message:
             'edge eip → vpc: an Elastic IP cannot depend on a VPC; it depends on nothing. Remove the edge.',
         },
@@ -347,6 +448,13 @@ describe('validateSpecGraph', () => {
           nodeId: 'bucket',
           edge: { source: 'bucket', target: 'server' },
           rule: 'edge-not-allowed',
+          code: 'edge-not-allowed',
+          params: {
+            allowed: [],
+            reverse: true,
+            sourceType: 'object-storage',
+            targetType: 'container-workload',
+          },
           message:
             'edge bucket → server: an Object storage bucket cannot depend on a Container workload; it depends on nothing. Remove the edge. Edges point from a resource to what it needs: did you mean server → bucket?',
         },
@@ -365,12 +473,16 @@ describe('validateSpecGraph', () => {
         {
           nodeId: 'pool',
           rule: 'missing-dependency',
+          code: 'missing-dependency',
+          params: { type: 'container-cluster' },
           message:
             "node 'pool' (Node pool) must depend on a Container cluster; draw an edge from it to one",
         },
         {
           nodeId: 'www',
           rule: 'missing-dependency',
+          code: 'missing-dependency-one-of',
+          params: { types: ['eip', 'load-balancer', 'vm'] },
           message:
             "node 'www' (DNS record) must depend on one of: Elastic IP, Load balancer, Virtual machine; draw an edge from it to one",
         },
@@ -389,6 +501,8 @@ describe('validateSpecGraph', () => {
         {
           nodeId: 'subnet',
           rule: 'too-many-dependencies',
+          code: 'too-many-dependencies',
+          params: { targets: ['vpc', 'vpc2'], type: 'vpc' },
           message:
             "node 'subnet' (Subnet) depends on 2 nodes of type VPC (vpc, vpc2) but may depend on only one; remove the other edges",
         },
@@ -437,12 +551,16 @@ describe('validateSpecGraph', () => {
         {
           nodeIds: ['server', 'worker'],
           rule: 'cycle',
+          code: 'cycle',
+          params: {},
           message:
             'nodes server → worker → server depend on each other in a cycle; remove one of these edges',
         },
         {
           nodeIds: ['a', 'b', 'c'],
           rule: 'cycle',
+          code: 'cycle',
+          params: {},
           message:
             'nodes a → b → c → a depend on each other in a cycle; remove one of these edges',
         },
@@ -462,6 +580,8 @@ describe('validateSpecGraph', () => {
         nodeId: 'vpc2',
         property: 'name',
         rule: 'duplicate-name',
+        code: 'duplicate-name',
+        params: { first: 'vpc', name: 'parking-vpc' },
         message:
           "node 'vpc2' (VPC): name 'parking-vpc' is already used by node 'vpc'; give each VPC its own name",
       },
@@ -496,6 +616,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           property: 'image',
           rule: 'image-missing',
+          code: 'image-missing',
+          params: { image: 'parking-server' },
           message:
             "node 'server' (Container workload): image 'parking-server' does not exist; upload it on the Images page or choose an uploaded image",
         },
@@ -508,6 +630,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           property: 'image',
           rule: 'image-owner',
+          code: 'image-owner',
+          params: { image: 'parking-server' },
           message:
             "node 'server' (Container workload): image 'parking-server' belongs to another group; choose an image your group uploaded",
         },
@@ -525,6 +649,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           property: 'image',
           rule: 'image-kind',
+          code: 'image-kind',
+          params: { actual: 'vm', image: 'parking-server', wanted: 'docker' },
           message:
             "node 'server' (Container workload): image 'parking-server' is a VM image; a Container workload runs a Docker image, choose one",
         },
@@ -543,6 +669,12 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           property: 'image',
           rule: 'image-version-missing',
+          code: 'image-version-missing',
+          params: {
+            image: 'parking-server',
+            known: ['1.4.1', '1.5.0'],
+            version: '1.4.2',
+          },
           message:
             "node 'server' (Container workload): image 'parking-server' has no version '1.4.2'; choose one of 1.4.1, 1.5.0 or upload that version",
         },
@@ -555,6 +687,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           property: 'image',
           rule: 'image-not-ready',
+          code: 'image-uploading',
+          params: { image: 'parking-server', version: '1.4.2' },
           message:
             "node 'server' (Container workload): image 'parking-server' version '1.4.2' is still uploading; save again once its upload has succeeded",
         },
@@ -564,6 +698,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'server',
           property: 'image',
           rule: 'image-not-ready',
+          code: 'image-upload-failed',
+          params: { image: 'parking-server', version: '1.4.2' },
           message:
             "node 'server' (Container workload): the upload of image 'parking-server' version '1.4.2' failed; upload it again or choose another version",
         },
@@ -596,6 +732,8 @@ describe('validateSpecGraph', () => {
           nodeId: 'gw',
           property: 'image',
           rule: 'image-kind',
+          code: 'image-kind',
+          params: { actual: 'docker', image: 'parking-server', wanted: 'vm' },
           message:
             "node 'gw' (Virtual machine): image 'parking-server' is a Docker image; a Virtual machine runs a VM image, choose one",
         },

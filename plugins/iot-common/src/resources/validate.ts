@@ -2,6 +2,12 @@ import { z } from 'zod/v4';
 import { specGraphEdgeSchema, specGraphNodeSchema, SpecGraph } from '../apps';
 import { ImageKind, ImageUploadStatus } from '../entities/constants';
 import { dependencyTypeRefusal } from './connections';
+import {
+  PROPERTY_FORMATS,
+  PropertyFormat,
+  PropertyProblemText,
+  SpecGraphProblemText,
+} from './problems';
 import { getResourceType, RESOURCE_TYPES } from './registry';
 import { RESOURCE_TYPE_IDS, ResourceTypeDefinition } from './types';
 
@@ -34,7 +40,11 @@ export type SpecGraphRule =
   | 'image-version-missing'
   | 'image-not-ready';
 
-/** One thing wrong with a graph: what the editor highlights and `PUT .../graph` answers with 400. */
+/**
+ * One thing wrong with a graph: what the editor highlights and `PUT
+ * .../graph` answers with 400. `code` and `params` say it in any language
+ * (`SpecGraphProblemText`), `message` in English.
+ */
 export type SpecGraphProblem = {
   /** The node the problem is on. */
   nodeId?: string;
@@ -46,7 +56,7 @@ export type SpecGraphProblem = {
   rule: SpecGraphRule;
   /** Names the node, the property, the value and what to do. */
   message: string;
-};
+} & SpecGraphProblemText;
 
 /** An uploaded image version, as far as validation needs it. */
 export type SpecGraphImage = {
@@ -137,32 +147,79 @@ const EXPECTED: Record<string, string> = {
   object: 'an object',
 };
 
+/** A property's problem: its rule, what is wrong (English), what to do, and its text in any language. */
+type PropertyIssue = {
+  rule: SpecGraphRule;
+  what: string;
+  fix?: string;
+  text: PropertyProblemText;
+};
+
+/** Formats by their English message, the message zod reports. */
+const FORMAT_BY_MESSAGE = new Map<string, PropertyFormat>(
+  Object.entries(PROPERTY_FORMATS).map(([format, message]) => [
+    message,
+    format as PropertyFormat,
+  ]),
+);
+
 function sizeLimit(
   origin: string,
   bound: number | bigint,
   inclusive: boolean | undefined,
   upper: boolean,
-) {
+): Omit<PropertyIssue, 'rule'> {
   const n = Number(bound);
+  const most = upper ? 'at most' : 'at least';
   if (origin === 'string') {
-    if (!upper && n === 1) return 'must not be empty';
-    return `must be ${upper ? 'at most' : 'at least'} ${n} characters long`;
+    if (!upper && n === 1) {
+      return {
+        what: 'must not be empty',
+        text: { code: 'text-empty', params: {} },
+      };
+    }
+    return {
+      what: `must be ${most} ${n} characters long`,
+      text: upper
+        ? { code: 'text-too-long', params: { max: n } }
+        : { code: 'text-too-short', params: { min: n } },
+    };
   }
   if (origin === 'array' || origin === 'set') {
-    if (!upper && n === 1) return 'must have at least one item';
-    return `must have ${upper ? 'at most' : 'at least'} ${n} items`;
+    if (!upper && n === 1) {
+      return {
+        what: 'must have at least one item',
+        text: { code: 'list-empty', params: {} },
+      };
+    }
+    return {
+      what: `must have ${most} ${n} items`,
+      text: upper
+        ? { code: 'list-too-long', params: { max: n } }
+        : { code: 'list-too-short', params: { min: n } },
+    };
   }
   if (inclusive === false) {
-    return `must be ${upper ? 'less' : 'greater'} than ${n}`;
+    return {
+      what: `must be ${upper ? 'less' : 'greater'} than ${n}`,
+      text: upper
+        ? { code: 'number-not-less', params: { bound: n } }
+        : { code: 'number-not-greater', params: { bound: n } },
+    };
   }
-  return `must be ${upper ? 'at most' : 'at least'} ${n}`;
+  return {
+    what: `must be ${most} ${n}`,
+    text: upper
+      ? { code: 'number-too-large', params: { max: n } }
+      : { code: 'number-too-small', params: { min: n } },
+  };
 }
 
 /** A zod issue as a rule, what is wrong and (when the message has one) what to do. */
 function describeIssue(
   issue: z.core.$ZodIssue,
   present: boolean,
-): { rule: SpecGraphRule; what: string; fix?: string } {
+): PropertyIssue {
   switch (issue.code) {
     case 'invalid_type':
       if (!present) {
@@ -170,45 +227,78 @@ function describeIssue(
           rule: 'property-required',
           what: 'is required',
           fix: 'set it in the property panel',
+          text: { code: 'property-required', params: {} },
         };
       }
       return {
         rule: 'property-type',
         what: `must be ${EXPECTED[issue.expected] ?? issue.expected}`,
+        text: { code: 'property-type', params: { expected: issue.expected } },
       };
     case 'too_big':
       return {
         rule: 'property-range',
-        what: sizeLimit(issue.origin, issue.maximum, issue.inclusive, true),
+        ...sizeLimit(issue.origin, issue.maximum, issue.inclusive, true),
       };
     case 'too_small':
       return {
         rule: 'property-range',
-        what: sizeLimit(issue.origin, issue.minimum, issue.inclusive, false),
+        ...sizeLimit(issue.origin, issue.minimum, issue.inclusive, false),
       };
     case 'not_multiple_of':
       return {
         rule: 'property-step',
         what: `must be a multiple of ${Number(issue.divisor)}`,
+        text: {
+          code: 'number-step',
+          params: { divisor: Number(issue.divisor) },
+        },
       };
-    case 'invalid_value':
+    case 'invalid_value': {
+      const values = issue.values.map(v => formatValue(v));
       return {
         rule: 'property-enum',
-        what: `must be one of ${issue.values
-          .map(v => formatValue(v))
-          .join(', ')}`,
+        what: `must be one of ${values.join(', ')}`,
+        text: { code: 'value-not-offered', params: { values } },
       };
-    case 'invalid_format':
-      return { rule: 'property-format', what: issue.message };
+    }
+    case 'invalid_format': {
+      const format = FORMAT_BY_MESSAGE.get(issue.message);
+      return {
+        rule: 'property-format',
+        what: issue.message,
+        text: format
+          ? { code: 'format', params: { format } }
+          : { code: 'format-other', params: { detail: issue.message } },
+      };
+    }
     case 'custom': {
       const [what, fix] = issue.message.split('; ', 2);
       const rule =
         (issue.params?.rule as SpecGraphRule | undefined) ?? 'property-invalid';
-      return { rule, what, fix };
+      // the registry's refinements say what they found in `params.text`
+      const text = (issue.params?.text as PropertyProblemText | undefined) ?? {
+        code: 'property-invalid',
+        params: { detail: issue.message },
+      };
+      return { rule, what, fix, text };
     }
     default:
-      return { rule: 'property-invalid', what: issue.message };
+      return {
+        rule: 'property-invalid',
+        what: issue.message,
+        text: { code: 'property-invalid', params: { detail: issue.message } },
+      };
   }
+}
+
+/** `text` with the value found, when there is one. */
+function withGot(
+  text: PropertyProblemText,
+  got: string | undefined,
+): PropertyProblemText {
+  if (got === undefined || text.code === 'property-required') return text;
+  return { ...text, params: { ...text.params, got } } as PropertyProblemText;
 }
 
 /** A label with its indefinite article: "a VPC", "an Elastic IP". */
@@ -259,6 +349,8 @@ function checkProperties(
           nodeId: node.id,
           property: path,
           rule: 'property-unknown',
+          code: 'property-unknown',
+          params: {},
           message: `${who}: property '${path}' is not a property of ${aLabel(
             definition,
           )}; remove it (tools keep their own data in x- properties)`,
@@ -267,16 +359,17 @@ function checkProperties(
       continue;
     }
     const value = valueAt(input, issue.path);
-    const { rule, what, fix } = describeIssue(issue, value !== undefined);
+    const { rule, what, fix, text } = describeIssue(issue, value !== undefined);
     const path = formatPath(issue.path);
-    const got = value === undefined ? '' : ` (got ${formatValue(value)})`;
+    const got = value === undefined ? undefined : formatValue(value);
     problems.push({
       nodeId: node.id,
       property: path,
       rule,
-      message: `${who}: property '${path}' ${what}${got}${
-        fix ? `; ${fix}` : ''
-      }`,
+      ...withGot(text, got),
+      message: `${who}: property '${path}' ${what}${
+        got === undefined ? '' : ` (got ${got})`
+      }${fix ? `; ${fix}` : ''}`,
     });
   }
 }
@@ -405,17 +498,24 @@ function checkImage(
     return;
   }
   const who = nodeLabel(node);
-  const report = (rule: SpecGraphRule, message: string) =>
+  const report = (
+    rule: SpecGraphRule,
+    text: SpecGraphProblemText,
+    message: string,
+  ) =>
     problems.push({
       nodeId: node.id,
       property: 'image',
       rule,
+      ...text,
       message: `${who}: ${message}`,
     });
+  const name = ref.name;
   const versions = imagesByName.get(ref.name);
   if (!versions) {
     report(
       'image-missing',
+      { code: 'image-missing', params: { image: name } },
       `image '${ref.name}' does not exist; upload it on the Images page or choose an uploaded image`,
     );
     return;
@@ -423,6 +523,7 @@ function checkImage(
   if (context.owner !== undefined && versions[0].owner !== context.owner) {
     report(
       'image-owner',
+      { code: 'image-owner', params: { image: name } },
       `image '${ref.name}' belongs to another group; choose an image your group uploaded`,
     );
     return;
@@ -432,6 +533,14 @@ function checkImage(
     const actual = versions[0].kind === 'docker' ? 'a Docker' : 'a VM';
     report(
       'image-kind',
+      {
+        code: 'image-kind',
+        params: {
+          image: name,
+          actual: versions[0].kind,
+          wanted: definition.imageKind,
+        },
+      },
       `image '${ref.name}' is ${actual} image; ${aLabel(
         definition,
       )} runs ${wanted} image, choose one`,
@@ -445,6 +554,10 @@ function checkImage(
       .map(v => v.version);
     report(
       'image-version-missing',
+      {
+        code: 'image-version-missing',
+        params: { image: name, version: ref.version, known },
+      },
       `image '${ref.name}' has no version '${ref.version}'; choose ${
         known.length ? `one of ${known.join(', ')}` : 'another image'
       } or upload that version`,
@@ -454,11 +567,19 @@ function checkImage(
   if (version.status === 'uploading') {
     report(
       'image-not-ready',
+      {
+        code: 'image-uploading',
+        params: { image: name, version: ref.version },
+      },
       `image '${ref.name}' version '${ref.version}' is still uploading; save again once its upload has succeeded`,
     );
   } else if (version.status === 'failed') {
     report(
       'image-not-ready',
+      {
+        code: 'image-upload-failed',
+        params: { image: name, version: ref.version },
+      },
       `the upload of image '${ref.name}' version '${ref.version}' failed; upload it again or choose another version`,
     );
   }
@@ -486,6 +607,8 @@ export function analyseSpecGraph(
       problems.push({
         ...(typeof nodeId === 'string' ? { nodeId } : {}),
         rule: 'schema',
+        code: 'graph-malformed',
+        params: { path: path || 'the graph', detail: issue.message },
         message: `the graph is malformed: ${path || 'the graph'}: ${
           issue.message
         }; send { nodes: [{ id, type, properties }], edges: [{ source, target }] }`,
@@ -498,12 +621,16 @@ export function analyseSpecGraph(
   if (graph.nodes.length > limits.maxNodes) {
     problems.push({
       rule: 'graph-size',
+      code: 'too-many-nodes',
+      params: { count: graph.nodes.length, max: limits.maxNodes },
       message: `the graph has ${graph.nodes.length} nodes, more than the ${limits.maxNodes} a spec may have; split it into several specs`,
     });
   }
   if (graph.edges.length > limits.maxEdges) {
     problems.push({
       rule: 'graph-size',
+      code: 'too-many-edges',
+      params: { count: graph.edges.length, max: limits.maxEdges },
       message: `the graph has ${graph.edges.length} edges, more than the ${limits.maxEdges} a spec may have; split it into several specs`,
     });
   }
@@ -513,6 +640,8 @@ export function analyseSpecGraph(
       problems.push({
         nodeId: raw.id,
         rule: 'duplicate-id',
+        code: 'duplicate-id',
+        params: {},
         message: `node id '${raw.id}' is used by more than one node; give each node its own id`,
       });
       return;
@@ -531,6 +660,8 @@ export function analyseSpecGraph(
       problems.push({
         nodeId: raw.id,
         rule: 'unknown-type',
+        code: 'unknown-type',
+        params: { type: raw.type },
         message: `node '${raw.id}' has the unknown type '${
           raw.type
         }'; use one of ${RESOURCE_TYPE_IDS.join(', ')}`,
@@ -548,6 +679,8 @@ export function analyseSpecGraph(
       problems.push({
         edge,
         rule: 'edge-unknown-node',
+        code: 'edge-unknown-node',
+        params: { missing: from ? target : source },
         message: `edge ${source} → ${target}: there is no node '${
           from ? target : source
         }'; remove the edge`,
@@ -559,6 +692,8 @@ export function analyseSpecGraph(
         nodeId: source,
         edge,
         rule: 'self-loop',
+        code: 'self-loop',
+        params: {},
         message: `edge ${source} → ${target}: a node cannot depend on itself; remove the edge`,
       });
       continue;
@@ -567,6 +702,8 @@ export function analyseSpecGraph(
       problems.push({
         edge,
         rule: 'duplicate-edge',
+        code: 'duplicate-edge',
+        params: {},
         message: `edge ${source} → ${target} is there twice; remove one`,
       });
       continue;
@@ -583,6 +720,13 @@ export function analyseSpecGraph(
         nodeId: source,
         edge,
         rule: 'edge-not-allowed',
+        code: 'edge-not-allowed',
+        params: {
+          sourceType: from.definition.id,
+          targetType: to.definition.id,
+          allowed: [...refusal.allowed],
+          reverse: refusal.reverse,
+        },
         message: `edge ${source} → ${target}: ${aLabel(
           from.definition,
         )} cannot depend on ${aLabel(to.definition)}; ${
@@ -605,6 +749,8 @@ export function analyseSpecGraph(
         problems.push({
           nodeId: node.id,
           rule: 'missing-dependency',
+          code: 'missing-dependency',
+          params: { type: required },
           message: `${who} must depend on ${aLabel(
             RESOURCE_TYPES[required],
           )}; draw an edge from it to one`,
@@ -618,6 +764,8 @@ export function analyseSpecGraph(
       problems.push({
         nodeId: node.id,
         rule: 'missing-dependency',
+        code: 'missing-dependency-one-of',
+        params: { types: [...definition.requiresOneOf] },
         message: `${who} must depend on one of: ${definition.requiresOneOf
           .map(type => RESOURCE_TYPES[type].label)
           .join(', ')}; draw an edge from it to one`,
@@ -632,6 +780,8 @@ export function analyseSpecGraph(
         problems.push({
           nodeId: node.id,
           rule: 'too-many-dependencies',
+          code: 'too-many-dependencies',
+          params: { type: single, targets },
           message: `${who} depends on ${targets.length} nodes of type ${
             RESOURCE_TYPES[single].label
           } (${targets.join(
@@ -651,6 +801,8 @@ export function analyseSpecGraph(
       problems.push({
         nodeIds: cycle.slice(0, -1),
         rule: 'cycle',
+        code: 'cycle',
+        params: {},
         message: `nodes ${cycle.join(
           ' → ',
         )} depend on each other in a cycle; remove one of these edges`,
@@ -672,6 +824,8 @@ export function analyseSpecGraph(
         nodeId: node.id,
         property: 'name',
         rule: 'duplicate-name',
+        code: 'duplicate-name',
+        params: { name, first },
         message: `${nodeLabel(
           node,
         )}: name '${name}' is already used by node '${first}'; give each ${

@@ -416,6 +416,107 @@ const zh = createTranslationMessages({
     'graphProblems.image-kind': '镜像类型不符',
     'graphProblems.image-version-missing': '镜像版本不存在',
     'graphProblems.image-not-ready': '镜像版本不可用',
+    'graphProblemText.node': "节点 '{{id}}'（{{type}}）",
+    'graphProblemText.nodeUntyped': "节点 '{{id}}'",
+    'graphProblemText.onNode': '{{node}}：{{text}}',
+    'graphProblemText.onProperty': "属性 '{{property}}' {{detail}}",
+    'graphProblemText.withGot': '{{detail}}（当前值 {{value}}）',
+    'graphProblemText.listSeparator': '、',
+    'graphProblemText.titleSeparator': '：',
+    'graphProblemText.graph-malformed': '依赖图格式错误：{{path}}：{{detail}}',
+    'graphProblemText.too-many-nodes':
+      '依赖图有 {{number}} 个节点，超过了一个规格最多允许的 {{max}} 个；请拆分为多个规格',
+    'graphProblemText.too-many-edges':
+      '依赖图有 {{number}} 条依赖关系，超过了一个规格最多允许的 {{max}} 条；请拆分为多个规格',
+    'graphProblemText.duplicate-id':
+      "节点 ID '{{id}}' 被多个节点使用；请为每个节点设置不同的 ID",
+    'graphProblemText.unknown-type':
+      "类型 '{{type}}' 未知；请删除该节点，改为从资源面板添加资源",
+    'graphProblemText.edge-unknown-node':
+      "依赖关系 {{source}} → {{target}}：节点 '{{missing}}' 不存在；请删除该依赖关系",
+    'graphProblemText.self-loop':
+      '依赖关系 {{source}} → {{target}}：节点不能依赖自身；请删除该依赖关系',
+    'graphProblemText.duplicate-edge':
+      '依赖关系 {{source}} → {{target}} 重复出现；请删除其中一条',
+    'graphProblemText.edge-not-allowed':
+      '依赖关系 {{source}} → {{target}}：{{sourceType}}不能依赖{{targetType}}；它可以依赖：{{allowed}}。请删除该依赖关系。',
+    'graphProblemText.edge-not-allowed-nothing':
+      '依赖关系 {{source}} → {{target}}：{{sourceType}}不依赖任何资源。请删除该依赖关系。',
+    'graphProblemText.edge-reverse':
+      '依赖关系从资源指向它所需要的资源：您是否想要 {{target}} → {{source}}？',
+    'graphProblemText.missing-dependency':
+      '必须依赖一个{{type}}；请从它画一条依赖关系到该资源',
+    'graphProblemText.missing-dependency-one-of':
+      '必须依赖以下资源之一：{{types}}；请从它画一条依赖关系到其中一个',
+    'graphProblemText.too-many-dependencies':
+      '依赖了 {{number}} 个{{type}}类型的节点（{{targets}}），但最多只能依赖一个；请删除多余的依赖关系',
+    'graphProblemText.cycle':
+      '节点 {{path}} 相互依赖，形成循环；请删除其中一条依赖关系',
+    'graphProblemText.duplicate-name':
+      "名称 '{{name}}' 已被节点 '{{first}}' 使用；每个{{type}}的名称必须不同",
+    'graphProblemText.image-missing':
+      "镜像 '{{image}}' 不存在；请在镜像页面上传，或选择已上传的镜像",
+    'graphProblemText.image-owner':
+      "镜像 '{{image}}' 属于其他组；请选择本组上传的镜像",
+    'graphProblemText.image-kind':
+      "镜像 '{{image}}' 是{{actual}}镜像，但该资源运行{{wanted}}镜像；请重新选择",
+    'graphProblemText.image-version-missing':
+      "镜像 '{{image}}' 没有版本 '{{version}}'；请选择 {{known}} 之一，或上传该版本",
+    'graphProblemText.image-version-missing-none':
+      "镜像 '{{image}}' 没有版本 '{{version}}'；请选择其他镜像，或上传该版本",
+    'graphProblemText.image-uploading':
+      "镜像 '{{image}}' 的版本 '{{version}}' 仍在上传；请在上传成功后再保存",
+    'graphProblemText.image-upload-failed':
+      "镜像 '{{image}}' 的版本 '{{version}}' 上传失败；请重新上传或选择其他版本",
+    'graphProblemText.property-required': '为必填项；请在属性面板中填写',
+    'graphProblemText.property-type': '必须是{{expected}}',
+    'graphProblemText.expected.string': '字符串',
+    'graphProblemText.expected.number': '数字',
+    'graphProblemText.expected.int': '整数',
+    'graphProblemText.expected.boolean': 'true 或 false',
+    'graphProblemText.expected.array': '列表',
+    'graphProblemText.expected.object': '对象',
+    'graphProblemText.text-empty': '不能为空',
+    'graphProblemText.text-too-short': '至少需要 {{min}} 个字符',
+    'graphProblemText.text-too-long': '最多 {{max}} 个字符',
+    'graphProblemText.list-empty': '至少需要一项',
+    'graphProblemText.list-too-short': '至少需要 {{min}} 项',
+    'graphProblemText.list-too-long': '最多 {{max}} 项',
+    'graphProblemText.number-too-small': '不能小于 {{min}}',
+    'graphProblemText.number-too-large': '不能大于 {{max}}',
+    'graphProblemText.number-not-greater': '必须大于 {{bound}}',
+    'graphProblemText.number-not-less': '必须小于 {{bound}}',
+    'graphProblemText.number-step': '必须是 {{divisor}} 的倍数',
+    'graphProblemText.value-not-offered': '必须是以下值之一：{{values}}',
+    'graphProblemText.format.cloud-name':
+      '必须是 1-64 个字母、数字、_ 或 -，并以字母开头',
+    'graphProblemText.format.kubernetes-name':
+      '必须是 1-63 个小写字母、数字或 -，以字母开头且不以 - 结尾',
+    'graphProblemText.format.cidr': '必须是 IPv4 网段，例如 192.168.0.0/16',
+    'graphProblemText.format.ipv4': '必须是 IPv4 地址，例如 192.168.0.1',
+    'graphProblemText.format.image-name':
+      '必须是镜像页面中的镜像名称，例如 parking-server',
+    'graphProblemText.format.image-version':
+      '必须是镜像页面中的镜像版本，例如 1.4.2',
+    'graphProblemText.format.domain-name':
+      '必须是小写域名，例如 parking.example.com',
+    'graphProblemText.format.zone-name': '必须是小写区域名称，例如 example.com',
+    'graphProblemText.format.variable-name':
+      '只能包含字母、数字或 _，且不能以数字开头',
+    'graphProblemText.format.bucket-name':
+      '必须是 3-63 个小写字母、数字、. 或 -，并以字母或数字开头和结尾',
+    'graphProblemText.not-in-zone':
+      '必须位于区域 {{zone}} 中，例如 app.{{zone}}',
+    'graphProblemText.duplicate-listener-port':
+      '已被监听器 {{first}} 使用；每个监听器的端口必须不同',
+    'graphProblemText.duplicate-port':
+      '与端口 {{first}} 重复；每个端口只列出一次',
+    'graphProblemText.duplicate-variable':
+      '已由变量 {{first}} 设置；每个变量只设置一次',
+    'graphProblemText.duplicate-protocol':
+      '与协议 {{first}} 重复；每个协议只列出一次',
+    'graphProblemText.property-unknown':
+      '不是{{type}}的属性；请删除它（工具可将自己的数据保存在 x- 属性中）',
     'forms.counter': '{{used}}/{{max}}',
     'forms.required': '必填',
     'forms.tooLong': '最多 {{max}} 个字符',

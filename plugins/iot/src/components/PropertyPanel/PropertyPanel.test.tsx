@@ -3,6 +3,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   exampleSpecGraph,
   listResourceTypes,
+  validateSpecGraph,
   type SpecGraphProblem,
 } from '@internal/backstage-plugin-iot-common';
 import { screen, within } from '@testing-library/react';
@@ -184,6 +185,8 @@ describe('PropertyPanel', () => {
           nodeId: 'server',
           property: 'replicas',
           rule: 'property-range',
+          code: 'number-too-large',
+          params: { max: 100, got: '500' },
           message:
             "node 'server' (Container workload): property 'replicas' must be at most 100 (got 500)",
         },
@@ -191,12 +194,16 @@ describe('PropertyPanel', () => {
           nodeId: 'server',
           property: 'ports[0].containerPort',
           rule: 'property-required',
+          code: 'property-required',
+          params: {},
           message:
             "node 'server' (Container workload): property 'ports[0].containerPort' is required; set it in the property panel",
         },
         {
           nodeId: 'server',
           rule: 'missing-dependency',
+          code: 'missing-dependency',
+          params: { type: 'node-pool' },
           message:
             "node 'server' (Container workload) must depend on a Node pool; draw an edge from it to one",
         },
@@ -215,7 +222,7 @@ describe('PropertyPanel', () => {
     expect(
       screen.getByRole('list', { name: 'Problems of this resource' }),
     ).toHaveTextContent(
-      'Missing dependency: must depend on a Node pool; draw an edge from it to one',
+      'Missing dependency: must depend on one Node pool; draw an edge from it to one',
     );
   });
 
@@ -298,5 +305,31 @@ describe('PropertyPanel', () => {
     expect(
       screen.getByRole('combobox', { name: '计费模式' }),
     ).toHaveDisplayValue('按需计费');
+  });
+
+  it('words the problems of the validation in Chinese', async () => {
+    const example = exampleSpecGraph();
+    const broken = {
+      nodes: example.nodes.map(n =>
+        n.id === 'pool'
+          ? { ...n, properties: { ...n.properties, count: 60 } }
+          : n,
+      ),
+      edges: example.edges.filter(e => e.source !== 'pool'),
+    };
+    const { problems } = validateSpecGraph(broken);
+    renderPanel('pool', {
+      language: 'zh',
+      problems,
+      nodeGraph: toEditorGraph(broken),
+    });
+    expect(
+      await screen.findByRole('spinbutton', { name: /^节点数/ }),
+    ).toHaveAccessibleDescription('属性值超出范围：不能大于 50（当前值 60）');
+    expect(
+      screen.getByRole('list', { name: '该资源的问题' }),
+    ).toHaveTextContent(
+      '缺少依赖：必须依赖一个云容器引擎集群；请从它画一条依赖关系到该资源',
+    );
   });
 });

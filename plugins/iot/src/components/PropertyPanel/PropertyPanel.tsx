@@ -11,9 +11,10 @@ import {
 } from '@internal/backstage-plugin-iot-common';
 import { EditorEdge, EditorGraph, EditorNode } from '../../lib/editorGraph';
 import {
+  problemText,
   problemTitle,
-  propertyProblemDetail,
   propertyProblemText,
+  useProblemWording,
 } from '../../lib/graphProblems';
 import { humanizeSlug, labelIn } from '../../lib/labels';
 import { useLocale } from '../../lib/useLocale';
@@ -102,6 +103,7 @@ export const PropertyPanel = memo(function PropertyPanelView(
   const { t } = useTranslationRef(iotTranslationRef);
   const language = useLocale();
   const classes = useStyles();
+  const wording = useProblemWording(graph, types);
   const type = types.get(node.type);
   if (!type) {
     return (
@@ -113,7 +115,7 @@ export const PropertyPanel = memo(function PropertyPanelView(
   const fields = schemaProperties(type);
   const byProperty = problemsByProperty(problems);
   const errorOf = (path: string) =>
-    propertyProblemText(t, byProperty.get(path));
+    propertyProblemText(wording, byProperty.get(path));
   const fieldKeys = new Set(fields.map(field => field.key));
   const nodeProblems = problems.filter(
     problem =>
@@ -257,8 +259,9 @@ export const PropertyPanel = memo(function PropertyPanelView(
         >
           {nodeProblems.map((problem, index) => (
             <li key={index}>
-              <strong>{problemTitle(t, problem)}</strong>:{' '}
-              {propertyProblemDetail(problem)}
+              <strong>{problemTitle(t, problem)}</strong>
+              {t('graphProblemText.titleSeparator')}
+              {problemText(wording, problem, true)}
               {!readOnly &&
                 problem.rule === 'property-unknown' &&
                 problem.property &&

@@ -2,9 +2,17 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex, Text } from '@backstage/ui';
 import Link from '@material-ui/core/Link';
 import { makeStyles } from '@material-ui/core/styles';
-import type { SpecGraphProblem } from '@internal/backstage-plugin-iot-common';
+import type {
+  ResourceTypeItem,
+  SpecGraphProblem,
+} from '@internal/backstage-plugin-iot-common';
 import { memo } from 'react';
-import { problemTitle } from '../../lib/graphProblems';
+import type { EditorGraph } from '../../lib/editorGraph';
+import {
+  problemText,
+  problemTitle,
+  useProblemWording,
+} from '../../lib/graphProblems';
 import { iotTranslationRef } from '../../translation';
 
 /** Problems listed at most; the rest are counted. */
@@ -31,10 +39,14 @@ const useStyles = makeStyles(theme => ({
  */
 export const ProblemList = memo(function ProblemListView(props: {
   problems: readonly SpecGraphProblem[];
+  /** The graph the problems are of, to name its nodes. */
+  graph: EditorGraph;
+  types: ReadonlyMap<string, ResourceTypeItem>;
   onSelect: (problem: SpecGraphProblem) => void;
 }) {
-  const { problems, onSelect } = props;
+  const { problems, graph, types, onSelect } = props;
   const { t } = useTranslationRef(iotTranslationRef);
+  const wording = useProblemWording(graph, types);
   const classes = useStyles();
   const shown = problems.slice(0, SHOWN);
   return (
@@ -63,7 +75,7 @@ export const ProblemList = memo(function ProblemListView(props: {
                 >
                   {problemTitle(t, problem)}
                 </Link>{' '}
-                — {problem.message}
+                — {problemText(wording, problem)}
               </li>
             ))}
             {problems.length > SHOWN && (

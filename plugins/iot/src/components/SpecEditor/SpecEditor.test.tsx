@@ -306,6 +306,8 @@ describe('SpecEditor', () => {
             nodeId: 'server',
             property: 'image',
             rule: 'image-owner',
+            code: 'image-owner',
+            params: { image: 'parking-server' },
             message:
               "node 'server' (Container workload): image 'parking-server' belongs to another group; choose an image your group uploaded",
           },
@@ -324,7 +326,9 @@ describe('SpecEditor', () => {
       await screen.findByText('The portal refused the graph: 1 problem'),
     ).toBeInTheDocument();
     const problems = screen.getByRole('region', { name: 'Problems (1)' });
-    expect(problems).toHaveTextContent("Another group's image");
+    expect(problems).toHaveTextContent(
+      "Another group's image — node 'server' (Container workload): image 'parking-server' belongs to another group; choose an image your group uploaded",
+    );
     expect(
       within(await node('Container workload parking-server')).getByRole(
         'status',

@@ -600,7 +600,12 @@ function GraphEditor(props: GraphEditorProps) {
             </div>
           </div>
         </div>
-        <ProblemList problems={problems} onSelect={selectProblem} />
+        <ProblemList
+          problems={problems}
+          graph={structure}
+          types={typeMap}
+          onSelect={selectProblem}
+        />
       </Flex>
       <ConflictDialog
         message={conflict}
