@@ -653,7 +653,6 @@ export const iotTranslationRef = createTranslationRef({
     deleteDialog: {
       title: 'Delete image version',
       body: 'Delete version {{version}} of {{name}}? This cannot be undone.',
-      cancel: 'Cancel',
       confirm: 'Delete',
       failed: 'Could not delete the version',
     },
@@ -791,7 +790,6 @@ export const iotTranslationRef = createTranslationRef({
         'Take spec {{spec}} off the marketplace? {{app}} stays listed with its other specs; running trials go on.',
       reason: 'Reason (the owner and reviewers read it)',
       reasonRequired: 'Say why it is taken off the marketplace',
-      cancel: 'Cancel',
       confirm: 'Unlist',
       failed: 'Could not unlist the app',
     },
@@ -881,6 +879,18 @@ export const iotTranslationRef = createTranslationRef({
       graphChanged: 'Dependency graph changed',
       historyTitle: 'History of the listing',
       historyFailed: 'Could not load the history: {{message}}',
+    },
+    reviewTab: {
+      nothingTitle: 'Nothing in review',
+      nothing:
+        'No submission of this app waits for a reviewer. Its owners submit it from the Listing tab; the reviewers group is notified and decides here.',
+      latest: 'Latest decision: {{decision}} by {{actor}} on {{at}}.',
+      openLatest: 'Open that review',
+      noDecision: 'No submission of this app has been decided yet.',
+      loadFailed: "Could not load the app's review: {{message}}",
+      notAllowedTitle: "The reviews of this app are for the reviewers group and the app's owners",
+      notAllowed:
+        'Only members of the reviewers group, and the ISV group that owns the app, see its submissions. If you review listings, ask a portal administrator to add you to the reviewers group.',
     },
     approveDialog: {
       title: 'Approve {{name}}?',

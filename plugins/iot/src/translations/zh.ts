@@ -572,7 +572,6 @@ const zh = createTranslationMessages({
     'imageList.deleted': '已删除 {{name}} 的版本 {{version}}。',
     'deleteDialog.title': '删除镜像版本',
     'deleteDialog.body': '删除 {{name}} 的版本 {{version}}？此操作无法撤销。',
-    'deleteDialog.cancel': '取消',
     'deleteDialog.confirm': '删除',
     'deleteDialog.failed': '无法删除该版本',
     'duration.seconds': '{{seconds}} 秒',
@@ -684,7 +683,6 @@ const zh = createTranslationMessages({
       '将规格 {{spec}} 从应用市场下架？{{app}} 的其他规格仍在架上；进行中的试用不受影响。',
     'unlistDialog.reason': '原因（所有者和审核员可见）',
     'unlistDialog.reasonRequired': '请说明下架原因',
-    'unlistDialog.cancel': '取消',
     'unlistDialog.confirm': '下架',
     'unlistDialog.failed': '无法下架该应用',
     'reviewQueue.title': '审核队列',
@@ -768,6 +766,16 @@ const zh = createTranslationMessages({
     'reviewDetail.graphChanged': '依赖图已变更',
     'reviewDetail.historyTitle': '上架历史',
     'reviewDetail.historyFailed': '无法加载历史记录：{{message}}',
+    'reviewTab.nothingTitle': '暂无待审核的提交',
+    'reviewTab.nothing':
+      '该应用没有等待审核的提交。应用所有者在“上架”标签页中提交审核；审核组会收到通知并在此处审核。',
+    'reviewTab.latest': '最近一次决定：{{actor}} 于 {{at}} {{decision}}。',
+    'reviewTab.openLatest': '打开该审核',
+    'reviewTab.noDecision': '该应用尚无已决定的提交。',
+    'reviewTab.loadFailed': '无法加载该应用的审核：{{message}}',
+    'reviewTab.notAllowedTitle': '该应用的审核仅对审核组和应用所有者开放',
+    'reviewTab.notAllowed':
+      '只有审核组成员和拥有该应用的应用开发商组能查看其提交。如果你负责审核上架申请，请联系门户管理员将你加入审核组。',
     'approveDialog.title': '通过 {{name}}？',
     'approveDialog.body':
       '{{name}} 将与 {{specs}} 一起在应用市场上架，并通知其所有者。',

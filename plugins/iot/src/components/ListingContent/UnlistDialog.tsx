@@ -1,18 +1,9 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Text } from '@backstage/ui';
 import { MAX_REVIEW_REASON_LENGTH } from '@internal/backstage-plugin-iot-common';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../lib/errors';
 import { iotTranslationRef } from '../../translation';
+import { ActionDialog } from '../ActionDialog';
 import { CountedTextField } from '../CountedTextField';
 
 export interface UnlistDialogProps {
@@ -31,53 +22,36 @@ export function UnlistDialog(props: UnlistDialogProps) {
   const { t } = useTranslationRef(iotTranslationRef);
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
 
   useEffect(() => {
     if (open) {
       setReason('');
       setChecked(false);
-      setBusy(false);
-      setError(undefined);
     }
   }, [open]);
 
   const problem = reason.trim() ? undefined : t('unlistDialog.reasonRequired');
 
-  const confirm = async () => {
-    setChecked(true);
-    if (problem) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm(reason.trim());
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
-      isOpen={open}
-      isDismissable={!busy}
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
-      }}
-    >
-      <DialogHeader>
-        {specName
+    <ActionDialog
+      open={open}
+      title={
+        specName
           ? t('unlistDialog.specTitle', { spec: specName })
-          : t('unlistDialog.title', { app: appName })}
-      </DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="3">
+          : t('unlistDialog.title', { app: appName })
+      }
+      submitLabel={t('unlistDialog.confirm')}
+      destructive
+      failedTitle={t('unlistDialog.failed')}
+      canSubmit={() => {
+        setChecked(true);
+        return !problem;
+      }}
+      onSubmit={() => onConfirm(reason.trim())}
+      onClose={onClose}
+    >
+      {({ pending }) => (
+        <>
           <Text as="p">
             {specName
               ? t('unlistDialog.specBody', { spec: specName, app: appName })
@@ -91,31 +65,10 @@ export function UnlistDialog(props: UnlistDialogProps) {
             problem={checked ? problem : undefined}
             required
             multiline
+            disabled={pending}
           />
-          {error && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
-              title={t('unlistDialog.failed')}
-              description={error}
-            />
-          )}
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose} isDisabled={busy}>
-          {t('unlistDialog.cancel')}
-        </Button>
-        <Button
-          variant="primary"
-          destructive
-          onPress={confirm}
-          isPending={busy}
-        >
-          {t('unlistDialog.confirm')}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+        </>
+      )}
+    </ActionDialog>
   );
 }

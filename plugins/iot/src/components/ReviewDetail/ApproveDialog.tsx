@@ -1,14 +1,5 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Text } from '@backstage/ui';
 import {
   MAX_REVIEW_REASON_LENGTH,
   type IotReviewItem,
@@ -16,8 +7,8 @@ import {
 } from '@internal/backstage-plugin-iot-common';
 import { useEffect, useState } from 'react';
 import { iotApiRef } from '../../api';
-import { errorMessage } from '../../lib/errors';
 import { iotTranslationRef } from '../../translation';
+import { ActionDialog } from '../ActionDialog';
 import { CountedTextField } from '../CountedTextField';
 
 export interface ApproveDialogProps {
@@ -37,33 +28,21 @@ export function ApproveDialog(props: ApproveDialogProps) {
   const { t } = useTranslationRef(iotTranslationRef);
   const iotApi = useApi(iotApiRef);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
 
   useEffect(() => {
     if (open) {
       setComment('');
-      setBusy(false);
-      setError(undefined);
     }
   }, [open]);
 
   const approve = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const trimmed = comment.trim();
-      onApproved(
-        await iotApi.approveReview(
-          review.id,
-          trimmed ? { comment: trimmed } : {},
-        ),
-      );
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const trimmed = comment.trim();
+    onApproved(
+      await iotApi.approveReview(
+        review.id,
+        trimmed ? { comment: trimmed } : {},
+      ),
+    );
   };
 
   const values = {
@@ -71,20 +50,16 @@ export function ApproveDialog(props: ApproveDialogProps) {
     specs: review.specs.map(spec => spec.name).join(', '),
   };
   return (
-    <Dialog
-      isOpen={open}
-      isDismissable={!busy}
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
-      }}
+    <ActionDialog
+      open={open}
+      title={t('approveDialog.title', { name: review.listingName })}
+      submitLabel={t('approveDialog.confirm')}
+      failedTitle={t('approveDialog.failed')}
+      onSubmit={approve}
+      onClose={onClose}
     >
-      <DialogHeader>
-        {t('approveDialog.title', { name: review.listingName })}
-      </DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="3">
+      {({ pending }) => (
+        <>
           <Text as="p">
             {review.isUpdate
               ? t('approveDialog.bodyUpdate', values)
@@ -96,26 +71,10 @@ export function ApproveDialog(props: ApproveDialogProps) {
             onChange={setComment}
             max={MAX_REVIEW_REASON_LENGTH}
             multiline
+            disabled={pending}
           />
-          {error && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
-              title={t('approveDialog.failed')}
-              description={error}
-            />
-          )}
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose} isDisabled={busy}>
-          {t('dialogs.cancel')}
-        </Button>
-        <Button variant="primary" onPress={approve} isPending={busy}>
-          {t('approveDialog.confirm')}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+        </>
+      )}
+    </ActionDialog>
   );
 }

@@ -1,14 +1,5 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Flex, Text } from '@backstage/ui';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import {
@@ -21,8 +12,8 @@ import {
 } from '@internal/backstage-plugin-iot-common';
 import { useEffect, useId, useState } from 'react';
 import { iotApiRef } from '../../api';
-import { errorMessage } from '../../lib/errors';
 import { iotTranslationRef } from '../../translation';
+import { ActionDialog } from '../ActionDialog';
 import { CountedTextField } from '../CountedTextField';
 import { reviewFieldLabel } from '../ListingContent';
 
@@ -46,16 +37,12 @@ export function RejectDialog(props: RejectDialogProps) {
   const [reason, setReason] = useState('');
   const [flagged, setFlagged] = useState<ReviewField[]>([]);
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
 
   useEffect(() => {
     if (open) {
       setReason('');
       setFlagged([]);
       setChecked(false);
-      setBusy(false);
-      setError(undefined);
     }
   }, [open]);
 
@@ -74,43 +61,32 @@ export function RejectDialog(props: RejectDialogProps) {
     );
 
   const reject = async () => {
-    setChecked(true);
-    if (problem) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      onRejected(
-        await iotApi.rejectReview(review.id, {
-          reason: reason.trim(),
-          // in form order, whatever order they were ticked in
-          flaggedFields: fields.filter(field => flagged.includes(field)),
-        }),
-      );
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    onRejected(
+      await iotApi.rejectReview(review.id, {
+        reason: reason.trim(),
+        // in form order, whatever order they were ticked in
+        flaggedFields: fields.filter(field => flagged.includes(field)),
+      }),
+    );
   };
 
   return (
-    <Dialog
-      isOpen={open}
-      isDismissable={!busy}
+    <ActionDialog
+      open={open}
+      title={t('rejectDialog.title', { name: review.listingName })}
+      submitLabel={t('rejectDialog.confirm')}
+      destructive
+      failedTitle={t('rejectDialog.failed')}
       width={600}
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
+      canSubmit={() => {
+        setChecked(true);
+        return !problem;
       }}
+      onSubmit={reject}
+      onClose={onClose}
     >
-      <DialogHeader>
-        {t('rejectDialog.title', { name: review.listingName })}
-      </DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="3">
+      {({ pending }) => (
+        <>
           <Text as="p">
             {review.isUpdate
               ? t('rejectDialog.bodyUpdate')
@@ -124,7 +100,7 @@ export function RejectDialog(props: RejectDialogProps) {
             problem={checked ? problem : undefined}
             required
             multiline
-            disabled={busy}
+            disabled={pending}
           />
           <div role="group" aria-labelledby={fieldsId}>
             <Text id={fieldsId} as="div" variant="body-medium" weight="bold">
@@ -138,7 +114,7 @@ export function RejectDialog(props: RejectDialogProps) {
                     <Checkbox
                       size="small"
                       checked={flagged.includes(field)}
-                      disabled={busy}
+                      disabled={pending}
                       onChange={event => toggle(field, event.target.checked)}
                     />
                   }
@@ -147,25 +123,8 @@ export function RejectDialog(props: RejectDialogProps) {
               ))}
             </Flex>
           </div>
-          {error && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
-              title={t('rejectDialog.failed')}
-              description={error}
-            />
-          )}
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose} isDisabled={busy}>
-          {t('dialogs.cancel')}
-        </Button>
-        <Button variant="primary" destructive onPress={reject} isPending={busy}>
-          {t('rejectDialog.confirm')}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+        </>
+      )}
+    </ActionDialog>
   );
 }
