@@ -1,0 +1,2 @@
+export { SearchFilter, SelectFilter } from './ListFilters';
+export type { SearchFilterProps, SelectFilterProps } from './ListFilters';
