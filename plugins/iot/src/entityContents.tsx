@@ -27,3 +27,18 @@ export const iotAppListingEntityContent = EntityContentBlueprint.make({
       import('./components/ListingContent').then(m => <m.ListingContent />),
   },
 });
+
+/**
+ * The "Review" tab of an app's catalog page (REV-1..3): the pending
+ * submission with Approve / Reject, or that nothing is in review.
+ */
+export const iotAppReviewEntityContent = EntityContentBlueprint.make({
+  name: 'app-review',
+  params: {
+    path: '/review',
+    title: 'Review',
+    filter: { apiVersion: IOT_API_VERSION, kind: IOT_APP_KIND },
+    loader: () =>
+      import('./components/ReviewContent').then(m => <m.ReviewContent />),
+  },
+});

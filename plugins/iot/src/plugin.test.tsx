@@ -24,15 +24,16 @@ import {
 import { iotApiRef } from './api';
 import {
   iotAppListingEntityContent,
+  iotAppReviewEntityContent,
   iotAppSpecsEntityContent,
 } from './entityContents';
 import { appsPage, imagesPage, reviewsPage, specPage } from './pages';
 import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
 import { fakeIotApi } from './__testUtils__/fakeIotApi';
-import { REVIEW_ID } from './__testUtils__/reviews';
+import { inReviewListing, REVIEW_ID } from './__testUtils__/reviews';
 import { iotMountedRoutes } from './__testUtils__/routes';
-import { specRouteRef } from './routes';
+import { reviewsRouteRef, specRouteRef } from './routes';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -44,7 +45,7 @@ const component: Entity = {
 const foreignApp: Entity = { ...app, apiVersion: 'example.com/v1' };
 
 describe('iotPlugin', () => {
-  it('provides its pages, its API, the entity cards and the Specs and Listing tabs', () => {
+  it('provides its pages, its API, the entity cards and the Specs, Listing and Review tabs', () => {
     expect(iotPlugin.id).toBe('iot');
     expect(iotPlugin.getExtension('page:iot/apps')).toBeDefined();
     expect(iotPlugin.getExtension('page:iot/images')).toBeDefined();
@@ -55,6 +56,9 @@ describe('iotPlugin', () => {
     ).toBeDefined();
     expect(
       iotPlugin.getExtension('entity-content:iot/app-listing'),
+    ).toBeDefined();
+    expect(
+      iotPlugin.getExtension('entity-content:iot/app-review'),
     ).toBeDefined();
     expect(iotPlugin.getExtension('api:iot')).toBeDefined();
     expect(iotPlugin.getExtension('entity-card:iot/app')).toBeDefined();
@@ -84,7 +88,7 @@ describe('iotPlugin', () => {
     ).toEqual(['iot.portal/v1alpha1 IotImage']);
   });
 
-  it('shows the Specs and Listing tabs on IotApp pages only', () => {
+  it('shows the Specs, Listing and Review tabs on IotApp pages only', () => {
     const kindsShownBy = (filter?: (entity: Entity) => boolean) =>
       [app, spec, image, component, foreignApp]
         .filter(entity => filter?.(entity))
@@ -99,6 +103,11 @@ describe('iotPlugin', () => {
     expect(
       kindsShownBy(
         createExtensionTester(iotAppListingEntityContent).get(filterFunction),
+      ),
+    ).toEqual(['iot.portal/v1alpha1 IotApp']);
+    expect(
+      kindsShownBy(
+        createExtensionTester(iotAppReviewEntityContent).get(filterFunction),
       ),
     ).toEqual(['iot.portal/v1alpha1 IotApp']);
   });
@@ -205,6 +214,37 @@ describe('iotPlugin', () => {
         name: 'Smart Parking — edge',
       }),
     ).toHaveAttribute('href', '/iot/specs/smart-parking-edge');
+  });
+
+  it("renders the Review tab on an app's page with the pending submission", async () => {
+    const api = fakeIotApi();
+    api.getListing.mockResolvedValue(inReviewListing());
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: app }),
+        iotAppReviewEntityContent,
+      ],
+      apis: [
+        [iotApiRef, api],
+        catalogApiMock(),
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+      // the test entity page itself has the entity route
+      mountedRoutes: {
+        '/iot/specs/:specId': specRouteRef,
+        '/iot/reviews': reviewsRouteRef,
+      },
+    });
+
+    expect(
+      await screen.findByRole(
+        'region',
+        { name: 'Specs as submitted' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(api.getReview).toHaveBeenCalledWith(REVIEW_ID);
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeInTheDocument();
   });
 
   it('serves the Images page at /iot/images', async () => {

@@ -7,6 +7,7 @@ import {
 } from './entityCards';
 import {
   iotAppListingEntityContent,
+  iotAppReviewEntityContent,
   iotAppSpecsEntityContent,
 } from './entityContents';
 import { appsPage, imagesPage, reviewsPage, specPage } from './pages';
@@ -21,7 +22,7 @@ import {
 /**
  * The IoT portal's frontend: the ISV's Apps and Images pages, a page per
  * spec, the reviewers' Reviews page, entity page cards for IotApp, IotSpec
- * and IotImage and the Specs and Listing tabs of an app. Its Chinese comes
+ * and IotImage and the Specs, Listing and Review tabs of an app. Its Chinese comes
  * with `iotTranslationsModule`, which the app installs.
  *
  * @public
@@ -47,5 +48,6 @@ export const iotPlugin = createFrontendPlugin({
     iotImageEntityCard,
     iotAppSpecsEntityContent,
     iotAppListingEntityContent,
+    iotAppReviewEntityContent,
   ],
 });

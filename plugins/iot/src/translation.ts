@@ -888,7 +888,8 @@ export const iotTranslationRef = createTranslationRef({
       openLatest: 'Open that review',
       noDecision: 'No submission of this app has been decided yet.',
       loadFailed: "Could not load the app's review: {{message}}",
-      notAllowedTitle: "The reviews of this app are for the reviewers group and the app's owners",
+      notAllowedTitle:
+        "The reviews of this app are for the reviewers group and the app's owners",
       notAllowed:
         'Only members of the reviewers group, and the ISV group that owns the app, see its submissions. If you review listings, ask a portal administrator to add you to the reviewers group.',
     },

@@ -178,6 +178,20 @@ export function rejectedListing(
   };
 }
 
+/** GET /apps/smart-parking/listing for a reviewer while the resubmission waits. */
+export function inReviewListing(
+  overrides: Partial<IotAppListing> = {},
+): IotAppListing {
+  return rejectedListing({
+    state: 'in-review',
+    reviewStatus: 'in-review',
+    actions: ['approve', 'reject'],
+    can: { submit: false, decide: true, unlist: false },
+    pending: reviewSummary(),
+    ...overrides,
+  });
+}
+
 /** GET /apps/smart-parking/listing once listed. */
 export function listedListing(
   overrides: Partial<IotAppListing> = {},

@@ -76,63 +76,70 @@ function Section(props: { title: string; children: ReactNode }) {
 }
 
 /**
+ * A review's page at `/iot/reviews/{reviewId}`: a link back to the queue,
+ * then the submission ({@link ReviewSubmission}).
+ */
+export function ReviewDetail(props: { reviewId: string }) {
+  const { t } = useTranslationRef(iotTranslationRef);
+  const queueLink = useRouteRef(reviewsRouteRef);
+  return (
+    <Container my="4">
+      <Flex direction="column" gap="4">
+        {queueLink && (
+          <Link to={queueLink()}>
+            <Flex align="center" gap="1">
+              <ArrowBackIcon fontSize="small" aria-hidden />
+              {t('reviewDetail.back')}
+            </Flex>
+          </Link>
+        )}
+        <ReviewSubmission reviewId={props.reviewId} />
+      </Flex>
+    </Container>
+  );
+}
+
+/**
  * One submission for a reviewer (REV-1..3): who submitted what and when,
  * the listing fields and pictures, the specs as submitted with their
  * deployment test, what changed since the app's previous decided
  * submission, the listing's history, and Approve / Reject (with
- * confirmation; a rejection needs a reason and may flag fields).
+ * confirmation; a rejection needs a reason and may flag fields). The
+ * Reviews page and the app's Review tab both show it.
  */
-export function ReviewDetail(props: { reviewId: string }) {
+export function ReviewSubmission(props: { reviewId: string }) {
   const { reviewId } = props;
   const { t } = useTranslationRef(iotTranslationRef);
   const iotApi = useApi(iotApiRef);
-  const queueLink = useRouteRef(reviewsRouteRef);
   const review = useAsyncRetry(
     () => iotApi.getReview(reviewId),
     [iotApi, reviewId],
   );
 
-  const back = queueLink && (
-    <Link to={queueLink()}>
-      <Flex align="center" gap="1">
-        <ArrowBackIcon fontSize="small" aria-hidden />
-        {t('reviewDetail.back')}
-      </Flex>
-    </Link>
-  );
-
   if (review.error) {
     return (
-      <Container my="4">
-        <Flex direction="column" gap="3">
-          {back}
-          <Alert
-            role="alert"
-            status="danger"
-            icon
-            title={t('reviewDetail.loadFailed', {
-              message: errorMessage(review.error),
-            })}
-            customActions={
-              <Button variant="secondary" onPress={review.retry}>
-                {t('dialogs.retry')}
-              </Button>
-            }
-          />
-        </Flex>
-      </Container>
+      <Alert
+        role="alert"
+        status="danger"
+        icon
+        title={t('reviewDetail.loadFailed', {
+          message: errorMessage(review.error),
+        })}
+        customActions={
+          <Button variant="secondary" onPress={review.retry}>
+            {t('dialogs.retry')}
+          </Button>
+        }
+      />
     );
   }
   if (!review.value) {
     return <Progress />;
   }
   return (
-    <Container my="4">
-      <Flex direction="column" gap="4">
-        {back}
-        <ReviewDetails review={review.value} onDecided={review.retry} />
-      </Flex>
-    </Container>
+    <Flex direction="column" gap="4">
+      <ReviewDetails review={review.value} onDecided={review.retry} />
+    </Flex>
   );
 }
 

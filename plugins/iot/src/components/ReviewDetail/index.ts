@@ -1,1 +1,1 @@
-export { ReviewDetail } from './ReviewDetail';
+export { ReviewDetail, ReviewSubmission } from './ReviewDetail';
