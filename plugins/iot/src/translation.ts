@@ -642,7 +642,6 @@ export const iotTranslationRef = createTranslationRef({
       noMatch:
         'No images match these filters — clear the search or pick another status.',
       loadFailed: 'Could not load your images: {{message}}',
-      retry: 'Retry',
       loadMore: 'Load more',
       showVersions: 'Show versions of {{name}}',
       versionsOf: 'Versions of {{name}}',

@@ -563,7 +563,6 @@ const zh = createTranslationMessages({
       '还没有镜像 — 上传一个 docker_{name}_{version}.tar.gz 或虚拟机镜像即可开始',
     'imageList.noMatch': '没有符合筛选条件的镜像 — 请清除搜索或选择其他状态。',
     'imageList.loadFailed': '无法加载镜像：{{message}}',
-    'imageList.retry': '重试',
     'imageList.loadMore': '加载更多',
     'imageList.showVersions': '显示 {{name}} 的版本',
     'imageList.versionsOf': '{{name}} 的版本',

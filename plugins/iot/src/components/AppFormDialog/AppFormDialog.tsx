@@ -27,6 +27,7 @@ import { fieldProblemText } from '../../lib/labels';
 import { useAppTaxonomy } from '../../lib/useAppTaxonomy';
 import { iotTranslationRef } from '../../translation';
 import { CountedTextField } from '../CountedTextField';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 
 const EMPTY_APP: AppFormValues = {
   name: '',
@@ -167,18 +168,11 @@ export function AppFormDialog(props: AppFormDialogProps) {
               disabled={busy}
             />
             {taxonomy.error && (
-              <Alert
-                role="alert"
-                status="danger"
-                icon
+              <LoadFailedAlert
                 title={t('appForm.taxonomyFailed', {
                   message: errorMessage(taxonomy.error),
                 })}
-                customActions={
-                  <Button variant="secondary" onPress={taxonomy.retry}>
-                    {t('dialogs.retry')}
-                  </Button>
-                }
+                onRetry={taxonomy.retry}
               />
             )}
             <TextField

@@ -37,6 +37,7 @@ import { ImportSpecDialog } from '../ImportSpecDialog';
 import { SpecAction, SpecActionDialogs } from '../SpecActionDialogs';
 import { SpecFormDialog } from '../SpecFormDialog';
 import { SpecTable } from '../SpecTable';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 
 /**
  * The "Specs" tab of an app's catalog page: the app's specs with edit, copy,
@@ -147,18 +148,11 @@ export function AppSpecsContent() {
             />
           )}
           {specs.error && (
-            <Alert
-              role="alert"
-              status="danger"
-              icon
+            <LoadFailedAlert
               title={t('specsTab.loadFailed', {
                 message: errorMessage(specs.error),
               })}
-              customActions={
-                <Button variant="secondary" onPress={specs.retry}>
-                  {t('dialogs.retry')}
-                </Button>
-              }
+              onRetry={specs.retry}
             />
           )}
           {specs.loading && !specs.value && <Progress />}

@@ -26,6 +26,7 @@ import { AppFilterValues, AppFilters } from '../AppFilters';
 import { AppTable } from '../AppTable';
 import { NewAppDialog } from '../NewAppDialog';
 import { useAppList } from './useAppList';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 
 /** Typing in the search box queries the server once the user pauses. */
 const SEARCH_DELAY_MS = 300;
@@ -118,18 +119,11 @@ export function AppsPage() {
               />
             )}
             {list.error !== undefined && (
-              <Alert
-                role="alert"
-                status="danger"
-                icon
+              <LoadFailedAlert
                 title={t('appsPage.loadFailed', {
                   message: errorMessage(list.error),
                 })}
-                customActions={
-                  <Button variant="secondary" onPress={reload}>
-                    {t('dialogs.retry')}
-                  </Button>
-                }
+                onRetry={reload}
               />
             )}
             {list.loading && <Progress />}

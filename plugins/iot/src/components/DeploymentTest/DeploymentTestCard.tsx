@@ -33,7 +33,7 @@ import { CardSection } from '../CardSection';
 import { DeleteDialog } from '../DeleteDialog';
 import { DeploymentHistory } from './DeploymentHistory';
 import { InstanceView } from './InstanceView';
-import { LoadFailedAlert } from './LoadFailedAlert';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 import { isActive } from './instanceState';
 import { useInstanceProgress } from './useInstanceProgress';
 

@@ -18,7 +18,7 @@ import { StatusChip } from '../StatusChip';
 import { DeploymentGraph } from './DeploymentGraph';
 import { InstanceLog } from './InstanceLog';
 import { InstanceOutputs } from './InstanceOutputs';
-import { LoadFailedAlert } from './LoadFailedAlert';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 import {
   instanceProgress,
   instanceStatusChip,

@@ -24,6 +24,7 @@ import { ImageFilterValues, ImageFilters } from '../ImageFilters';
 import { ImageTable } from '../ImageTable';
 import { ImageUpload } from '../ImageUpload';
 import { useImageList } from './useImageList';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 
 /** Typing in the search box queries the server once the user pauses. */
 const SEARCH_DELAY_MS = 300;
@@ -124,18 +125,11 @@ export function ImagesPage() {
                 />
               )}
               {list.error !== undefined && (
-                <Alert
-                  role="alert"
-                  status="danger"
-                  icon
+                <LoadFailedAlert
                   title={t('imageList.loadFailed', {
                     message: errorMessage(list.error),
                   })}
-                  customActions={
-                    <Button variant="secondary" onPress={reload}>
-                      {t('imageList.retry')}
-                    </Button>
-                  }
+                  onRetry={reload}
                 />
               )}
               {list.loading && <Progress />}

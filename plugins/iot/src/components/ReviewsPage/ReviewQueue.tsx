@@ -23,6 +23,7 @@ import {
 } from './ReviewFilters';
 import { ReviewTable } from './ReviewTable';
 import { useReviewList } from './useReviewList';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 
 /** Typing in the search box queries the server once the user pauses. */
 const SEARCH_DELAY_MS = 300;
@@ -101,18 +102,11 @@ export function ReviewQueue() {
             )}
             <ReviewFilters value={filters} onChange={setFilters} />
             {list.error !== undefined && (
-              <Alert
-                role="alert"
-                status="danger"
-                icon
+              <LoadFailedAlert
                 title={t('reviewQueue.loadFailed', {
                   message: errorMessage(list.error),
                 })}
-                customActions={
-                  <Button variant="secondary" onPress={list.reload}>
-                    {t('dialogs.retry')}
-                  </Button>
-                }
+                onRetry={list.reload}
               />
             )}
             {list.loading && <Progress />}

@@ -48,6 +48,7 @@ import { SpecAction, SpecActionDialogs } from '../SpecActionDialogs';
 import { SpecEditor } from '../SpecEditor';
 import { SpecImageList } from '../SpecImageList';
 import { StatusChip } from '../StatusChip';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 
 /**
  * One spec (SPEC-3..8, SPEC-10): its fields, edit, copy, export and delete,
@@ -63,18 +64,11 @@ export function SpecPage() {
   if (spec.error) {
     return (
       <Container my="4">
-        <Alert
-          role="alert"
-          status="danger"
-          icon
+        <LoadFailedAlert
           title={t('specPage.loadFailed', {
             message: errorMessage(spec.error),
           })}
-          customActions={
-            <Button variant="secondary" onPress={spec.retry}>
-              {t('dialogs.retry')}
-            </Button>
-          }
+          onRetry={spec.retry}
         />
       </Container>
     );

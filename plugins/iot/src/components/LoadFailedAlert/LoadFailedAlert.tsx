@@ -2,7 +2,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Button } from '@backstage/ui';
 import { iotTranslationRef } from '../../translation';
 
-/** Something of the deployment test could not be loaded: say what, and offer to try again. */
+/** Something could not be loaded: say what (with the server's message), and offer to try again. */
 export function LoadFailedAlert(props: { title: string; onRetry: () => void }) {
   const { t } = useTranslationRef(iotTranslationRef);
   return (

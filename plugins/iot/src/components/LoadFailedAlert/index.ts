@@ -1,0 +1,1 @@
+export { LoadFailedAlert } from './LoadFailedAlert';
