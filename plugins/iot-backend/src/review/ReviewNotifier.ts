@@ -41,9 +41,13 @@ export type ReviewNotice =
       actorRef: string;
     };
 
-/** The app's catalog page, where the ISV reads the listing and the reviewer the review. */
-function appPage(appId: string): string {
-  return `/catalog/default/iotapp/${appId}`;
+/**
+ * A tab of the app's catalog page (the iot frontend's entity contents):
+ * `review`, where a reviewer reads the submission and decides, or
+ * `listing`, where the ISV reads the decision and submits again.
+ */
+function appTab(appId: string, tab: 'review' | 'listing'): string {
+  return `/catalog/default/iotapp/${appId}/${tab}`;
 }
 
 /**
@@ -92,7 +96,10 @@ export class ReviewNotifier {
       },
       payload: {
         topic: REVIEW_NOTIFICATION_TOPIC,
-        link: appPage(notice.appId),
+        link: appTab(
+          notice.appId,
+          notice.kind === 'submitted' ? 'review' : 'listing',
+        ),
         ...payload,
       },
     });

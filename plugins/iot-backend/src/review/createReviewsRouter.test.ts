@@ -170,6 +170,10 @@ describe('review and listing routes', () => {
         excludeEntityRef: 'user:default/alice',
       },
     ]);
+    // to the app's Review tab, where the reviewer decides
+    expect(sent[0].payload.link).toBe(
+      `/catalog/default/iotapp/${appId}/review`,
+    );
     const queue = await get('rita', '/reviews?status=pending');
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((r: any) => r.id)).toContain(reviewId);
@@ -239,7 +243,7 @@ describe('review and listing routes', () => {
         title: 'Smart Listing was rejected',
         description:
           'Reason: The summary does not say what the app does — fields to fix: summary',
-        link: `/catalog/default/iotapp/${appId}`,
+        link: `/catalog/default/iotapp/${appId}/listing`,
         topic: 'iot-review',
       },
     });
@@ -462,6 +466,9 @@ describe('review and listing routes', () => {
     );
     expect((await get('alice', `/reviews/${reviewId}`)).status).toBe(200);
     expect((await get('sam', '/reviews')).status).toBe(403);
+    // a draft's listing is as hidden as the draft
+    expect((await get('sam', `/apps/${appId}/listing`)).status).toBe(404);
+    expect((await get('bob', `/apps/${appId}/listing`)).status).toBe(404);
     expect(
       (await get('bob', '/reviews?status=pending')).body.items.map(
         (r: any) => r.appId,
@@ -560,6 +567,14 @@ describe('review and listing routes', () => {
     expect(
       (await get('sam', `/reviews/${v1.body.id}/images/logo`)).status,
     ).toBe(200);
+    // a listed app is public, its reviews are not: the refusal says why
+    for (const persona of ['sam', 'bob']) {
+      const refused = await get(persona, `/apps/${appId}/listing`);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe(
+        `missing permission iot.review.read on iotapp:default/${appId}`,
+      );
+    }
 
     // a rejected new version leaves the listing as it was
     expect(
@@ -619,7 +634,10 @@ describe('review and listing routes', () => {
         entityRef: 'group:default/isv-acme',
         excludeEntityRef: 'user:default/rita',
       },
-      payload: { title: `${name} was unlisted` },
+      payload: {
+        title: `${name} was unlisted`,
+        link: `/catalog/default/iotapp/${appId}/listing`,
+      },
     });
     expect(
       (await get('sam', `/reviews/${v1.body.id}/images/logo`)).status,

@@ -1,5 +1,6 @@
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   appParamsSchema,
   approveReviewRequestSchema,
@@ -55,10 +56,13 @@ export function createReviewsRouter(options: {
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
-  /** Whether the caller holds the basic permission to decide reviews. */
-  async function mayDecide(credentials: UserCredentials): Promise<boolean> {
+  /** Whether the caller holds a basic permission. */
+  async function holds(
+    credentials: UserCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean> {
     try {
-      await authorizer.require(credentials, iotReviewDecidePermission);
+      await authorizer.require(credentials, permission);
       return true;
     } catch (error) {
       if (error instanceof NotAllowedError) {
@@ -66,6 +70,11 @@ export function createReviewsRouter(options: {
       }
       throw error;
     }
+  }
+
+  /** Whether the caller holds the basic permission to decide reviews. */
+  function mayDecide(credentials: UserCredentials): Promise<boolean> {
+    return holds(credentials, iotReviewDecidePermission);
   }
 
   /** The app's listing, with what the caller may do. */
@@ -93,6 +102,26 @@ export function createReviewsRouter(options: {
       notFound: () => new NotFoundError(`no app with id ${appId}`),
     });
     return appId;
+  }
+
+  /**
+   * The app of the path, readable by the caller or on the marketplace, which
+   * every signed-in user sees (else 404): a refusal after this may name the
+   * missing permission without giving away a draft.
+   */
+  async function readableOrListedApp(
+    req: express.Request,
+    credentials: UserCredentials,
+  ) {
+    const { appId } = parseInput(appParamsSchema, req.params, 'path');
+    const app = await apps.getApp(appId);
+    if (
+      app.reviewStatus === 'approved' &&
+      (await holds(credentials, iotMarketplaceReadPermission))
+    ) {
+      return appId;
+    }
+    return readableApp(req, credentials);
   }
 
   /** The review of the path, if the caller may read the reviews of its app (else 404). */
@@ -247,7 +276,7 @@ export function createReviewsRouter(options: {
 
   router.get('/apps/:appId/listing', async (req, res) => {
     const credentials = await authorizer.user(req);
-    const appId = await readableApp(req, credentials);
+    const appId = await readableOrListedApp(req, credentials);
     await authorizer.require(
       credentials,
       iotReviewReadPermission,

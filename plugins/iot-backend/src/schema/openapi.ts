@@ -2132,8 +2132,12 @@ export const openApiDocument = {
         responses: {
           '200': jsonResponse('The listing', 'AppListing'),
           '401': errorResponse('No valid Backstage token'),
-          '403': errorResponse('Missing iot.review.read on the app'),
-          '404': errorResponse('No such app, or one the caller may not read'),
+          '403': errorResponse(
+            'Missing iot.review.read on the app (also for a listed app, which every signed-in user sees)',
+          ),
+          '404': errorResponse(
+            'No such app, or an unlisted one the caller may not read',
+          ),
         },
       },
     },
