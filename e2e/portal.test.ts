@@ -19,6 +19,7 @@ const visibleApps: Record<string, string[]> = {
   alice: ['Smart Parking'],
   bob: ['Energy Monitor'],
   rita: ['Smart Parking', 'Energy Monitor'],
+  ada: ['Smart Parking', 'Energy Monitor'],
   sam: ['Parking Finder'],
   sue: ['Parking Finder'],
 };

@@ -1,5 +1,5 @@
 /** The demo users of catalog/org/users.yaml that the local sign-in offers. */
-export type PersonaName = 'alice' | 'bob' | 'rita' | 'sam' | 'sue';
+export type PersonaName = 'alice' | 'bob' | 'rita' | 'ada' | 'sam' | 'sue';
 
 /** Decides the card's icon and colour. */
 export type PersonaKind = 'isv' | 'reviewer' | 'si';
@@ -16,6 +16,7 @@ export const personas: readonly Persona[] = [
   { name: 'alice', displayName: 'Alice Andersen', kind: 'isv' },
   { name: 'bob', displayName: 'Bob Brandt', kind: 'isv' },
   { name: 'rita', displayName: 'Rita Rossi', kind: 'reviewer' },
+  { name: 'ada', displayName: 'Ada Alvarez', kind: 'reviewer' },
   { name: 'sam', displayName: 'Sam Suzuki', kind: 'si' },
   { name: 'sue', displayName: 'Sue Schmidt', kind: 'si' },
 ];

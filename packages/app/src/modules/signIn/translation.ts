@@ -30,6 +30,11 @@ export const signInTranslationRef = createTranslationRef({
         description:
           'Reviews submitted listings and approves or rejects them for the marketplace.',
       },
+      ada: {
+        role: 'ISV Acme IoT and reviewer',
+        description:
+          "Builds Acme's apps and reviews other vendors' listings; the portal refuses her decisions on Acme's own apps.",
+      },
       sam: {
         role: 'SI Contoso',
         description:

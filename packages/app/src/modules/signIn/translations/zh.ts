@@ -19,6 +19,9 @@ const zh = createTranslationMessages({
       '发布 Globex 的制造与能源应用：镜像、规格和审核申请。',
     'personas.rita.role': '审核员',
     'personas.rita.description': '审核提交的上架申请，批准或驳回其进入应用市场。',
+    'personas.ada.role': '应用开发商 Acme IoT 兼审核员',
+    'personas.ada.description':
+      '构建 Acme 的应用，并审核其他开发商的上架申请；门户会拒绝她对 Acme 自家应用的审核决定。',
     'personas.sam.role': '系统集成商 Contoso',
     'personas.sam.description':
       '为 Contoso 的城市与园区项目使用应用市场：申请试用并管理设备。',

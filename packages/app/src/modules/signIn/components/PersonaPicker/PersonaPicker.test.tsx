@@ -11,6 +11,7 @@ describe('PersonaPicker', () => {
       ['alice', 'Alice Andersen', 'ISV Acme IoT', /smart-city images/],
       ['bob', 'Bob Brandt', 'ISV Globex', /manufacturing and energy apps/],
       ['rita', 'Rita Rossi', 'Reviewer', /approves or rejects/],
+      ['ada', 'Ada Alvarez', 'ISV Acme IoT and reviewer', /Acme's own apps/],
       ['sam', 'Sam Suzuki', 'SI Contoso', /city and campus projects/],
       ['sue', 'Sue Schmidt', 'SI Initech', /factory and utility projects/],
     ] as const;
@@ -26,7 +27,7 @@ describe('PersonaPicker', () => {
       ).toBeInTheDocument();
     }
     expect(screen.getAllByRole('button', { name: /^Sign in as / })).toHaveLength(
-      5,
+      6,
     );
   });
 

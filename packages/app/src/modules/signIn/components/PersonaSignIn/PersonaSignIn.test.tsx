@@ -48,7 +48,7 @@ describe('PersonaSignIn', () => {
       screen.getByRole('heading', { name: 'IoT Stage Portal' }),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /^Sign in as / })).toHaveLength(
-      5,
+      6,
     );
     expect(fetchMock).not.toHaveBeenCalled();
   });
