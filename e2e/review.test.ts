@@ -2,11 +2,15 @@
 // loop on the real backend: alice (isv-acme) test-installs the demo spec
 // Smart Parking — standard in the sandbox so that it has passed a
 // deployment test, then submits Smart Parking from its Listing tab with
-// pictures checked in the browser; rita (reviewers) finds it in the
-// Reviews queue, reads the submission and rejects it with a reason and a
-// flagged field; alice sees both, replaces the logo and submits again;
-// rita sees what changed and approves; the Listing tab shows the app
-// listed with its history. sam (an SI) is told the Reviews page is not his.
+// pictures checked in the browser; rita (reviewers) is notified, finds it
+// in the Reviews queue, reads the submission and rejects it with a reason
+// and a flagged field; alice is notified, follows the notification to the
+// Listing tab, sees both, replaces the logo and submits again; ada (in
+// isv-acme and reviewers) opens it on the app's Review tab and is refused
+// when she approves; rita follows her notification to the Review tab, sees
+// what changed and approves; alice is notified and the Listing tab shows
+// the app listed with its history. sam (an SI) is told the Reviews page and
+// an app's Review tab are not his.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -70,6 +74,7 @@ const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'image/png', b
 const picture = (dialog: Locator, n: number) => dialog.locator('input[type="file"]').nth(n);
 
 const LISTING = `${BASE_URL}/catalog/default/iotapp/smart-parking/listing`;
+const REVIEW_TAB = `${BASE_URL}/catalog/default/iotapp/smart-parking/review`;
 const REASON = 'The logo is cut off at the edges; send one with a margin.';
 
 /** Waits for an install of the spec to finish as it should: passed. */
@@ -101,6 +106,27 @@ async function openSmartParkingReview(page: Page) {
   await page.getByRole('region', { name: 'Specs as submitted' }).waitFor();
 }
 
+type Notification = { payload: { title: string; description?: string; link?: string } };
+
+/** The persona's notifications (the notifications plugin's API), newest first. */
+async function notificationsOf(persona: string): Promise<Notification[]> {
+  const res = await api(persona, '/notifications?topic=iot-review&orderField=created,desc');
+  assert.equal(res.status, 200, await res.clone().text());
+  return (await res.json()).notifications;
+}
+
+/**
+ * Opens the Notifications page from the sidebar and returns the link of the
+ * newest notification titled `title` (the table links a title to its
+ * notification's link).
+ */
+async function notificationLink(page: Page, title: string) {
+  await page.getByRole('link', { name: /^Notifications/ }).first().click();
+  const link = page.getByRole('link', { name: title, exact: true }).first();
+  await link.waitFor();
+  return link;
+}
+
 async function allPicturesShown(region: Locator) {
   await region.page().waitForFunction(
     el => {
@@ -125,6 +151,7 @@ describe('review and listing in Chromium', () => {
     const browser = portal().browser;
     const alice = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     const rita = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    const ada = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: path.join(SCREENSHOTS, `review-${name}.png`), fullPage: true });
     let current = alice;
@@ -160,9 +187,19 @@ describe('review and listing in Chromium', () => {
       assert.equal(await alice.getByLabel('Listing state').innerText(), 'In review');
       await alice.getByText(/^Submission 1 waits for a reviewer since/).waitFor();
 
-      // rita: the queue, the submission, a rejection with a flagged field
+      // rita: notified, to the app's Review tab
+      const [submittedNote] = await notificationsOf('rita');
+      assert.equal(submittedNote?.payload.title, 'New submission to review: Smart Parking');
+      assert.equal(submittedNote.payload.link, '/catalog/default/iotapp/smart-parking/review');
       current = rita;
       await signIn(rita, 'rita');
+      assert.match(
+        (await (await notificationLink(rita, 'New submission to review: Smart Parking')).getAttribute('href')) ?? '',
+        /\/catalog\/default\/iotapp\/smart-parking\/review$/,
+      );
+      await shot(rita, 'notified');
+
+      // rita: the queue, the submission, a rejection with a flagged field
       await openSmartParkingReview(rita);
       await rita.getByText('Round 1 · First listing').waitFor();
       await allPicturesShown(rita.getByRole('region', { name: 'Listing as submitted' }));
@@ -186,9 +223,17 @@ describe('review and listing in Chromium', () => {
       await dialog.waitFor({ state: 'detached' });
       await rita.getByText(REASON).first().waitFor();
 
-      // alice: the reason and the flagged field, a new logo, a second submission
+      // alice: notified of the rejection, which leads to the Listing tab
+      const [rejectedNote] = await notificationsOf('alice');
+      assert.equal(rejectedNote?.payload.title, 'Smart Parking was rejected');
+      assert.equal(rejectedNote.payload.description, `Reason: ${REASON} — fields to fix: logo`);
+      assert.equal(rejectedNote.payload.link, '/catalog/default/iotapp/smart-parking/listing');
       current = alice;
       await alice.reload();
+      await (await notificationLink(alice, 'Smart Parking was rejected')).click();
+      await alice.waitForURL(LISTING);
+
+      // alice: the reason and the flagged field, a new logo, a second submission
       await alice.getByText(/^Rejected by rita on /).waitFor();
       assert.equal(await alice.getByLabel('Listing state').innerText(), 'Rejected');
       await alice.getByText(`Reason: ${REASON}`).first().waitFor();
@@ -208,10 +253,30 @@ describe('review and listing in Chromium', () => {
       await alice.getByText('Submitted "Smart Parking" for review.').waitFor();
       await alice.getByText(/^Submission 2 waits for a reviewer since/).waitFor();
 
-      // rita: what changed since the rejection, then approval
+      // ada, of alice's group and a reviewer: the Review tab offers Approve,
+      // and the server refuses her
+      current = ada;
+      await signIn(ada, 'ada');
+      await ada.goto(REVIEW_TAB);
+      await ada.getByText('Round 2 · First listing').waitFor();
+      await ada.getByRole('button', { name: 'Approve' }).click();
+      dialog = ada.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Approve' }).click();
+      const refusal = dialog.getByRole('alert');
+      await refusal.getByText('The approval was refused').waitFor();
+      assert.match(
+        await refusal.innerText(),
+        /user:default\/ada is a member of group:default\/isv-acme, which owns app 'Smart Parking'; nobody may approve a submission of their own group's app — another reviewer must decide/,
+      );
+      await shot(ada, 'own-group-refused');
+      assert.equal((await (await api('ada', '/iot/apps/smart-parking/listing')).json()).state, 'in-review');
+
+      // rita: notified again; the notification leads to the Review tab, with
+      // what changed since the rejection, and she approves there
       current = rita;
-      await rita.goto(`${BASE_URL}/iot/reviews`);
-      await openSmartParkingReview(rita);
+      await rita.reload();
+      await (await notificationLink(rita, 'New submission to review: Smart Parking')).click();
+      await rita.waitForURL(REVIEW_TAB);
       await rita.getByText('Round 2 · First listing').waitFor();
       const changes = rita.getByRole('table', { name: 'Changes since round 1' });
       const logoRow = changes.locator('tbody tr');
@@ -229,9 +294,15 @@ describe('review and listing in Chromium', () => {
       await rita.getByRole('list', { name: 'History' }).getByText('Approved by rita').waitFor();
       assert.equal(await rita.getByRole('button', { name: 'Approve' }).count(), 0);
 
-      // alice: listed, with its spec and the whole history
+      // alice: notified of the approval, which leads to the Listing tab:
+      // listed, with its spec and the whole history
+      const [approvedNote] = await notificationsOf('alice');
+      assert.equal(approvedNote?.payload.title, 'Smart Parking is approved and listed');
+      assert.equal(approvedNote.payload.link, '/catalog/default/iotapp/smart-parking/listing');
       current = alice;
       await alice.reload();
+      await (await notificationLink(alice, 'Smart Parking is approved and listed')).click();
+      await alice.waitForURL(LISTING);
       await alice.getByText(/^On the marketplace with "Smart Parking" since /).waitFor();
       assert.equal(await alice.getByLabel('Listing state').innerText(), 'Listed');
       assert.equal(
@@ -259,10 +330,11 @@ describe('review and listing in Chromium', () => {
     } finally {
       await alice.context().close();
       await rita.context().close();
+      await ada.context().close();
     }
   });
 
-  it('sam, an SI, is told the Reviews page is for the reviewers group', { timeout: 120_000 }, async () => {
+  it("sam, an SI, is told the Reviews page and an app's Review tab are for the reviewers group", { timeout: 120_000 }, async () => {
     const page = await (await portal().browser.newContext()).newPage();
     try {
       await signIn(page, 'sam');
@@ -272,6 +344,13 @@ describe('review and listing in Chromium', () => {
       assert.match(await alert.innerText(), /The server said: .*iot\.review\.read/);
       assert.equal(await page.getByRole('table', { name: 'Review queue' }).count(), 0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'review-not-allowed.png'), fullPage: true });
+
+      // the listed demo app is his to see, its reviews are not
+      await page.goto(`${BASE_URL}/catalog/default/iotapp/parking-finder/review`);
+      const refusal = page.getByRole('alert');
+      await refusal.getByText("The reviews of this app are for the reviewers group and the app's owners").waitFor();
+      assert.match(await refusal.innerText(), /The server said: .*iot\.review\.read/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'review-tab-not-allowed.png'), fullPage: true });
     } finally {
       await page.context().close();
     }
