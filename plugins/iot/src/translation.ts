@@ -191,6 +191,8 @@ export const iotTranslationRef = createTranslationRef({
       reasonInvalid_other:
         'The saved graph has {{count}} problems: fix them in the dependency editor and save.',
       reasonBusy: 'Wait until the current install or uninstall has finished.',
+      reasonUnsaved:
+        'Save the dependency graph first: Start install deploys the saved graph, and the editor holds unsaved changes.',
       graphLoadFailed: 'Could not load the saved graph: {{message}}',
       startFailed: 'Could not start the install',
       passedChip: 'Passed deployment test',

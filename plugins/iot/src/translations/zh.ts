@@ -157,6 +157,8 @@ const zh = createTranslationMessages({
     'deploymentTest.reasonInvalid_other':
       '已保存的依赖图有 {{count}} 个问题：请在依赖编辑器中解决并保存。',
     'deploymentTest.reasonBusy': '请等待当前的安装或卸载完成。',
+    'deploymentTest.reasonUnsaved':
+      '请先保存依赖图：“开始安装”部署的是已保存的依赖图，而编辑器中有未保存的修改。',
     'deploymentTest.graphLoadFailed': '无法加载已保存的依赖图：{{message}}',
     'deploymentTest.startFailed': '无法开始安装',
     'deploymentTest.passedChip': '已通过部署测试',

@@ -59,9 +59,10 @@ function renderCard(
   options: {
     api?: ReturnType<typeof fakeIotApi>;
     canUpdate?: boolean;
+    unsavedChanges?: boolean;
   } = {},
 ) {
-  const { api = fakeIotApi(), canUpdate = true } = options;
+  const { api = fakeIotApi(), canUpdate = true, unsavedChanges } = options;
   const onSettled = jest.fn();
   renderInTestApp(
     <DeploymentTestCard
@@ -69,6 +70,7 @@ function renderCard(
       canUpdate={canUpdate}
       onSettled={onSettled}
       pollIntervalMs={5}
+      unsavedChanges={unsavedChanges}
     />,
     {
       apis: [[iotApiRef, api], catalogApiMock(), mockApis.permission()],
@@ -413,6 +415,17 @@ describe('DeploymentTestCard', () => {
     ).toBeInTheDocument();
     expect(startButton()).toBeDisabled();
     expect(denied.api.startDeploymentTest).not.toHaveBeenCalled();
+  });
+
+  it('waits for the editor to save its changes, since it installs the saved graph', async () => {
+    const { api } = renderCard({ unsavedChanges: true });
+    expect(
+      await screen.findByText(
+        'Save the dependency graph first: Start install deploys the saved graph, and the editor holds unsaved changes.',
+      ),
+    ).toBeInTheDocument();
+    expect(startButton()).toBeDisabled();
+    expect(api.startDeploymentTest).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -45,6 +45,8 @@ export interface DeploymentTestCardProps {
   onSettled: () => void;
   /** How often a test install in progress is polled. */
   pollIntervalMs?: number;
+  /** The spec's editor holds unsaved changes: Start install waits for a save. */
+  unsavedChanges?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface DeploymentTestCardProps {
  * failure, with Delete instance; below, every test install of the spec.
  */
 export function DeploymentTestCard(props: DeploymentTestCardProps) {
-  const { spec, canUpdate, onSettled, pollIntervalMs } = props;
+  const { spec, canUpdate, onSettled, pollIntervalMs, unsavedChanges } = props;
   const { t } = useTranslationRef(iotTranslationRef);
   const iotApi = useApi(iotApiRef);
   const reasonId = useId();
@@ -132,6 +134,8 @@ export function DeploymentTestCard(props: DeploymentTestCardProps) {
     blocked = t('deploymentTest.reasonInvalid', { count: problemCount });
   } else if (instance && isActive(instance)) {
     blocked = t('deploymentTest.reasonBusy');
+  } else if (unsavedChanges) {
+    blocked = t('deploymentTest.reasonUnsaved');
   }
   const ready = canUpdate !== undefined && saved.value !== undefined;
 

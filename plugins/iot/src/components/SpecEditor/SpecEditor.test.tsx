@@ -27,14 +27,20 @@ function renderEditor(
 ) {
   const { api = fakeIotApi(), editable = true, spec = standardSpec } = options;
   const onSaved = jest.fn();
+  const onUnsavedChange = jest.fn();
   renderInTestApp(
-    <SpecEditor spec={spec} editable={editable} onSaved={onSaved} />,
+    <SpecEditor
+      spec={spec}
+      editable={editable}
+      onSaved={onSaved}
+      onUnsavedChange={onUnsavedChange}
+    />,
     {
       apis: [[iotApiRef, api], mockApis.permission()],
       mountedRoutes: iotMountedRoutes,
     },
   );
-  return { api, onSaved };
+  return { api, onSaved, onUnsavedChange };
 }
 
 const node = (name: string) => screen.findByRole('group', { name });
@@ -347,7 +353,7 @@ describe('SpecEditor', () => {
   });
 
   it('saves, and offers to overwrite or reload when someone else saved first', async () => {
-    const { api, onSaved } = renderEditor();
+    const { api, onSaved, onUnsavedChange } = renderEditor();
     api.saveSpecGraph.mockRejectedValueOnce(
       new SpecGraphChangedError(
         "the dependency graph of spec 'Smart Parking — standard' changed since you loaded it",
@@ -359,6 +365,8 @@ describe('SpecEditor', () => {
       '2',
     );
     await waitFor(() => expect(button('Save')).toBeEnabled());
+    // the spec page learns of it (its deployment test waits for a save)
+    expect(onUnsavedChange).toHaveBeenLastCalledWith(true);
     await userEvent.click(button('Save'));
 
     const dialog = await screen.findByRole('dialog', {
@@ -377,6 +385,7 @@ describe('SpecEditor', () => {
     ).toBeInTheDocument();
     expect(onSaved).toHaveBeenCalledTimes(1);
     expect(status()).not.toHaveTextContent('Unsaved changes');
+    expect(onUnsavedChange).toHaveBeenLastCalledWith(false);
   });
 
   it('says why the server refused to save, e.g. an app in review', async () => {

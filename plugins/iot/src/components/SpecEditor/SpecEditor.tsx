@@ -16,6 +16,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import {
   memo,
   useCallback,
+  useEffect,
   useMemo,
   useReducer,
   useRef,
@@ -171,10 +172,20 @@ interface GraphEditorProps {
   readOnly: boolean;
   onSaved: () => void;
   onReload: () => void;
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 function GraphEditor(props: GraphEditorProps) {
-  const { spec, types, initial, images, readOnly, onSaved, onReload } = props;
+  const {
+    spec,
+    types,
+    initial,
+    images,
+    readOnly,
+    onSaved,
+    onReload,
+    onUnsavedChange,
+  } = props;
   const { t } = useTranslationRef(iotTranslationRef);
   const language = useLocale();
   const classes = useStyles();
@@ -492,6 +503,11 @@ function GraphEditor(props: GraphEditorProps) {
     !readOnly,
   );
   useLeaveGuard(unsaved && !readOnly, setLeaveTo);
+  const hasUnsaved = unsaved && !readOnly;
+  useEffect(() => {
+    onUnsavedChange?.(hasUnsaved);
+  }, [hasUnsaved, onUnsavedChange]);
+  useEffect(() => () => onUnsavedChange?.(false), [onUnsavedChange]);
 
   const selectedNode =
     selection.nodes.size === 1
@@ -626,6 +642,12 @@ export interface SpecEditorProps {
   editable: boolean;
   /** The graph was saved; the spec's images follow it. */
   onSaved: () => void;
+  /**
+   * Whether the canvas holds changes that are not saved, each time that
+   * changes (e.g. so that a deployment test can say it installs the saved
+   * graph only).
+   */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 /**
@@ -634,7 +656,7 @@ export interface SpecEditorProps {
  * change the spec (reviewers): they see the graph, its plan and exports.
  */
 export function SpecEditor(props: SpecEditorProps) {
-  const { spec, editable, onSaved } = props;
+  const { spec, editable, onSaved, onUnsavedChange } = props;
   const { t } = useTranslationRef(iotTranslationRef);
   const iotApi = useApi(iotApiRef);
   const types = useAsyncRetry(() => iotApi.getResourceTypes(), [iotApi]);
@@ -693,6 +715,7 @@ export function SpecEditor(props: SpecEditorProps) {
         readOnly={!editable}
         onSaved={onSaved}
         onReload={graph.retry}
+        onUnsavedChange={onUnsavedChange}
       />
     </ReactFlowProvider>
   );

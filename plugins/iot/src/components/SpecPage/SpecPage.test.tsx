@@ -120,6 +120,16 @@ describe('SpecPage', () => {
       await screen.findByRole('button', { name: 'Add VPC' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.queryByText(/Save the dependency graph first/)).toBeNull();
+
+    // an unsaved change: the test would install the saved graph, not this one
+    await userEvent.click(screen.getByRole('button', { name: 'Add VPC' }));
+    expect(
+      await screen.findByText(/Save the dependency graph first/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Start install' }),
+    ).toBeDisabled();
   });
 
   it('edits the spec', async () => {

@@ -105,6 +105,7 @@ function SpecDetails(props: { spec: IotSpecItem; onChanged: () => void }) {
   const exporter = useSpecExport();
   const [action, setAction] = useState<SpecAction>();
   const [updated, setUpdated] = useState(false);
+  const [editorUnsaved, setEditorUnsaved] = useState(false);
 
   const mayUpdate = Boolean(appRef) && !canUpdate.loading && canUpdate.allowed;
   // The server refuses graph changes while the app is in review or published.
@@ -284,6 +285,7 @@ function SpecDetails(props: { spec: IotSpecItem; onChanged: () => void }) {
                   spec={spec}
                   editable={mayUpdate && !frozen}
                   onSaved={onChanged}
+                  onUnsavedChange={setEditorUnsaved}
                 />
               )}
             </Flex>
@@ -295,6 +297,7 @@ function SpecDetails(props: { spec: IotSpecItem; onChanged: () => void }) {
             canUpdate.loading || !appRef ? undefined : canUpdate.allowed
           }
           onSettled={onChanged}
+          unsavedChanges={editorUnsaved}
         />
       </Flex>
       <SpecActionDialogs
