@@ -270,6 +270,11 @@ describe('review and listing in Chromium', () => {
       );
       await shot(ada, 'own-group-refused');
       assert.equal((await (await api('ada', '/iot/apps/smart-parking/listing')).json()).state, 'in-review');
+      // nor was she asked to: reviewers in the owning group are not told of its submissions
+      assert.deepEqual(
+        (await notificationsOf('ada')).map(n => n.payload.title).filter(title => title.includes('Smart Parking')),
+        ['Smart Parking was rejected'],
+      );
 
       // rita: notified again; the notification leads to the Review tab, with
       // what changed since the rejection, and she approves there
@@ -299,6 +304,7 @@ describe('review and listing in Chromium', () => {
       const [approvedNote] = await notificationsOf('alice');
       assert.equal(approvedNote?.payload.title, 'Smart Parking is approved and listed');
       assert.equal(approvedNote.payload.link, '/catalog/default/iotapp/smart-parking/listing');
+      assert.equal((await notificationsOf('ada'))[0]?.payload.title, 'Smart Parking is approved and listed');
       current = alice;
       await alice.reload();
       await (await notificationLink(alice, 'Smart Parking is approved and listed')).click();

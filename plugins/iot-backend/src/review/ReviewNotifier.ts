@@ -1,5 +1,9 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  RELATION_HAS_MEMBER,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { GROUP_TYPES } from '@internal/backstage-plugin-iot-common';
 import {
@@ -54,7 +58,8 @@ function appTab(appId: string, tab: 'review' | 'listing'): string {
  * Sends review notifications through Backstage's notifications plugin
  * (issue 7): the reviewers (every catalog Group of type `reviewers`) on a
  * new submission, the owning ISV group on approval, rejection and
- * unlisting. The person who acted is not told of their own action. A
+ * unlisting. The person who acted is not told of their own action, nor a
+ * reviewer of a submission of their own group, which they may not decide. A
  * notification that cannot be sent is logged: the transition it reports
  * has happened, and the app's listing history shows it.
  */
@@ -88,11 +93,14 @@ export class ReviewNotifier {
     const to = (
       entityRef: string | string[],
       payload: Omit<NotificationSendOptions['payload'], 'topic' | 'link'>,
+      alsoExclude: string[] = [],
     ): NotificationSendOptions => ({
       recipients: {
         type: 'entity',
         entityRef,
-        excludeEntityRef: notice.actorRef,
+        excludeEntityRef: alsoExclude.length
+          ? [notice.actorRef, ...alsoExclude]
+          : notice.actorRef,
       },
       payload: {
         topic: REVIEW_NOTIFICATION_TOPIC,
@@ -106,16 +114,24 @@ export class ReviewNotifier {
     switch (notice.kind) {
       case 'submitted': {
         const reviewers = await this.reviewerGroups();
-        return reviewers.length === 0
-          ? undefined
-          : to(reviewers, {
-              title: `${
-                notice.isUpdate ? 'New version' : 'New submission'
-              } to review: ${notice.listingName}`,
-              description: `${notice.ownerRef} submitted ${notice.listingName} (${notice.appId}) for review and listing (${notice.reviewId}).`,
-              severity: 'normal',
-              scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
-            });
+        if (reviewers.length === 0) {
+          return undefined;
+        }
+        const owners = (await this.membersOf(notice.ownerRef)).filter(
+          user => user !== notice.actorRef,
+        );
+        return to(
+          reviewers,
+          {
+            title: `${
+              notice.isUpdate ? 'New version' : 'New submission'
+            } to review: ${notice.listingName}`,
+            description: `${notice.ownerRef} submitted ${notice.listingName} (${notice.appId}) for review and listing (${notice.reviewId}).`,
+            severity: 'normal',
+            scope: `${REVIEW_NOTIFICATION_TOPIC}:${notice.reviewId}`,
+          },
+          owners,
+        );
       }
       case 'approved':
         return to(notice.ownerRef, {
@@ -150,6 +166,21 @@ export class ReviewNotifier {
       default:
         return undefined;
     }
+  }
+
+  /** Refs of the users who are members of a catalog Group. */
+  private async membersOf(groupRef: string): Promise<string[]> {
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: [groupRef], fields: ['relations'] },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return (items[0]?.relations ?? [])
+      .filter(
+        relation =>
+          relation.type === RELATION_HAS_MEMBER &&
+          parseEntityRef(relation.targetRef).kind === 'user',
+      )
+      .map(relation => relation.targetRef);
   }
 
   /** Refs of the catalog Groups of type `reviewers`. */
