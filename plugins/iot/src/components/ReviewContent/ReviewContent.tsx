@@ -5,15 +5,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  Alert,
-  Button,
-  Card,
-  CardBody,
-  CardHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Alert, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import type {
   IotAppEntity,
   IotAppListing,
@@ -26,6 +18,7 @@ import { useLocale } from '../../lib/useLocale';
 import { reviewRouteRef } from '../../routes';
 import { iotTranslationRef } from '../../translation';
 import { actorName, listingActionLabel } from '../ListingContent';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 import { ReviewSubmission } from '../ReviewDetail';
 
 /**
@@ -68,18 +61,11 @@ export function ReviewContent() {
       );
     }
     return (
-      <Alert
-        role="alert"
-        status="danger"
-        icon
+      <LoadFailedAlert
         title={t('reviewTab.loadFailed', {
           message: errorMessage(listing.error),
         })}
-        customActions={
-          <Button variant="secondary" onPress={listing.retry}>
-            {t('dialogs.retry')}
-          </Button>
-        }
+        onRetry={listing.retry}
       />
     );
   }

@@ -43,6 +43,7 @@ import {
   reviewDecisionChip,
   reviewKindLabel,
 } from '../ReviewsPage/reviewLabels';
+import { LoadFailedAlert } from '../LoadFailedAlert';
 import { StatusChip } from '../StatusChip';
 import { ApproveDialog } from './ApproveDialog';
 import { RejectDialog } from './RejectDialog';
@@ -118,18 +119,11 @@ export function ReviewSubmission(props: { reviewId: string }) {
 
   if (review.error) {
     return (
-      <Alert
-        role="alert"
-        status="danger"
-        icon
+      <LoadFailedAlert
         title={t('reviewDetail.loadFailed', {
           message: errorMessage(review.error),
         })}
-        customActions={
-          <Button variant="secondary" onPress={review.retry}>
-            {t('dialogs.retry')}
-          </Button>
-        }
+        onRetry={review.retry}
       />
     );
   }
