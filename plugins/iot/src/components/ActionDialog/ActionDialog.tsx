@@ -42,6 +42,12 @@ export interface ActionDialogProps {
   /** Runs the action; a rejection is shown in the dialog, which stays open. */
   onSubmit: () => Promise<void>;
   onClose: () => void;
+  /**
+   * Set while work that follows the action runs outside the dialog (e.g.
+   * waiting for the catalog): the dialog stays pending as it does while
+   * `onSubmit` runs.
+   */
+  busy?: boolean;
   width?: number;
 }
 
@@ -62,12 +68,14 @@ export function ActionDialog(props: ActionDialogProps) {
     canSubmit,
     onSubmit,
     onClose,
+    busy,
     width,
   } = props;
   const { t } = useTranslationRef(iotTranslationRef);
   const formId = useId();
-  const [pending, setPending] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
+  const pending = submitting || Boolean(busy);
   const content =
     typeof children === 'function' ? children({ pending }) : children;
   const shown = useRef({ title, content });
@@ -78,7 +86,7 @@ export function ActionDialog(props: ActionDialogProps) {
   useEffect(() => {
     if (open) {
       setError(undefined);
-      setPending(false);
+      setSubmitting(false);
     }
   }, [open]);
 
@@ -87,14 +95,14 @@ export function ActionDialog(props: ActionDialogProps) {
     if (pending || (canSubmit && !canSubmit())) {
       return;
     }
-    setPending(true);
+    setSubmitting(true);
     setError(undefined);
     try {
       await onSubmit();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
-      setPending(false);
+      setSubmitting(false);
     }
   };
 

@@ -1,31 +1,18 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Flex, Text } from '@backstage/ui';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import TextField from '@material-ui/core/TextField';
 import {
   MAX_APP_DESCRIPTION_LENGTH,
   MAX_APP_NAME_LENGTH,
 } from '@internal/backstage-plugin-iot-common';
-import { FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { errorMessage } from '../../lib/errors';
-import {
-  AppFormField,
-  AppFormValues,
-  checkAppForm,
-  hasProblems,
-} from '../../lib/forms';
-import { fieldProblemText } from '../../lib/labels';
+import { AppFormField, AppFormValues, checkAppForm } from '../../lib/forms';
 import { useAppTaxonomy } from '../../lib/useAppTaxonomy';
+import { useFormFields } from '../../lib/useFormFields';
 import { iotTranslationRef } from '../../translation';
+import { ActionDialog } from '../ActionDialog';
 import { CountedTextField } from '../CountedTextField';
 import { LoadFailedAlert } from '../LoadFailedAlert';
 
@@ -35,6 +22,8 @@ const EMPTY_APP: AppFormValues = {
   scenario: '',
   description: '',
 };
+
+const ALL_FIELDS = Object.keys(EMPTY_APP) as AppFormField[];
 
 export interface AppFormDialogProps {
   open: boolean;
@@ -71,36 +60,15 @@ export function AppFormDialog(props: AppFormDialogProps) {
     onClose,
   } = props;
   const { t } = useTranslationRef(iotTranslationRef);
-  const formId = useId();
   const industryId = useId();
   const scenarioId = useId();
   const taxonomy = useAppTaxonomy();
-  const [values, setValues] = useState<AppFormValues>(initial ?? EMPTY_APP);
-  const [touched, setTouched] = useState<ReadonlySet<AppFormField>>(new Set());
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (open) {
-      setValues(initial ?? EMPTY_APP);
-      setTouched(new Set());
-      setError(undefined);
-      setSubmitting(false);
-    }
-  }, [open, initial]);
-
-  const problems = checkAppForm(values);
-  // A field says what is wrong once left, or at once when it is too long.
-  const problemOf = (field: AppFormField) => {
-    const problem = problems[field];
-    return problem && (touched.has(field) || problem.problem === 'too-long')
-      ? fieldProblemText(t, problem)
-      : undefined;
-  };
-  const touch = (field: AppFormField) =>
-    setTouched(previous => new Set(previous).add(field));
-  const set = (changes: Partial<AppFormValues>) =>
-    setValues(previous => ({ ...previous, ...changes }));
+  const { values, set, touch, problemOf, checkAll } = useFormFields({
+    open,
+    initial: initial ?? EMPTY_APP,
+    check: checkAppForm,
+    fields: ALL_FIELDS,
+  });
 
   const industries = useMemo(() => {
     const known = taxonomy.taxonomy?.industries ?? [];
@@ -121,152 +89,115 @@ export function AppFormDialog(props: AppFormDialogProps) {
       : known;
   }, [industries, values.industry, initial]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(new Set(Object.keys(EMPTY_APP) as AppFormField[]));
-    if (hasProblems(problems) || submitting) {
-      return;
-    }
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      await onSubmit({ ...values, name: values.name.trim() });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  const busy = submitting || Boolean(progress);
   const scenarioProblem = problemOf('scenario');
   const industryProblem = problemOf('industry');
 
   return (
-    <Dialog
-      isOpen={open}
-      isDismissable={!busy}
+    <ActionDialog
+      open={open}
+      title={title}
+      submitLabel={submitLabel}
+      failedTitle={failedTitle}
       width={560}
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
-      }}
+      busy={Boolean(progress)}
+      canSubmit={checkAll}
+      onSubmit={() => onSubmit({ ...values, name: values.name.trim() })}
+      onClose={onClose}
     >
-      <DialogHeader>{title}</DialogHeader>
-      <DialogBody>
-        <form id={formId} onSubmit={submit} noValidate>
-          <Flex direction="column" gap="3">
-            <CountedTextField
-              label={t('fields.name')}
-              value={values.name}
-              onChange={name => set({ name })}
-              onBlur={() => touch('name')}
-              max={MAX_APP_NAME_LENGTH}
-              problem={problemOf('name')}
-              required
-              disabled={busy}
+      {({ pending: busy }) => (
+        <>
+          <CountedTextField
+            label={t('fields.name')}
+            value={values.name}
+            onChange={name => set({ name })}
+            onBlur={() => touch('name')}
+            max={MAX_APP_NAME_LENGTH}
+            problem={problemOf('name')}
+            required
+            disabled={busy}
+          />
+          {taxonomy.error && (
+            <LoadFailedAlert
+              title={t('appForm.taxonomyFailed', {
+                message: errorMessage(taxonomy.error),
+              })}
+              onRetry={taxonomy.retry}
             />
-            {taxonomy.error && (
-              <LoadFailedAlert
-                title={t('appForm.taxonomyFailed', {
-                  message: errorMessage(taxonomy.error),
-                })}
-                onRetry={taxonomy.retry}
-              />
-            )}
-            <TextField
-              id={industryId}
-              select
-              label={t('fields.industry')}
-              required
-              variant="outlined"
-              fullWidth
-              value={values.industry}
-              disabled={busy || taxonomy.loading}
-              error={Boolean(industryProblem)}
-              helperText={industryProblem}
-              onChange={event =>
-                set({ industry: event.target.value, scenario: '' })
-              }
-              onBlur={() => touch('industry')}
-              SelectProps={{ native: true }}
-              InputLabelProps={{ shrink: true }}
-            >
-              <option value="">
-                {taxonomy.loading
-                  ? t('appForm.loadingTaxonomy')
-                  : t('appForm.chooseIndustry')}
+          )}
+          <TextField
+            id={industryId}
+            select
+            label={t('fields.industry')}
+            required
+            variant="outlined"
+            fullWidth
+            value={values.industry}
+            disabled={busy || taxonomy.loading}
+            error={Boolean(industryProblem)}
+            helperText={industryProblem}
+            onChange={event =>
+              set({ industry: event.target.value, scenario: '' })
+            }
+            onBlur={() => touch('industry')}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <option value="">
+              {taxonomy.loading
+                ? t('appForm.loadingTaxonomy')
+                : t('appForm.chooseIndustry')}
+            </option>
+            {industries.map(industry => (
+              <option key={industry.id} value={industry.id}>
+                {taxonomy.labels.industry(industry.id)}
               </option>
-              {industries.map(industry => (
-                <option key={industry.id} value={industry.id}>
-                  {taxonomy.labels.industry(industry.id)}
-                </option>
-              ))}
-            </TextField>
-            <TextField
-              id={scenarioId}
-              select
-              label={t('fields.scenario')}
-              required
-              variant="outlined"
-              fullWidth
-              value={values.scenario}
-              disabled={busy || !values.industry}
-              error={Boolean(scenarioProblem)}
-              helperText={scenarioProblem}
-              onChange={event => set({ scenario: event.target.value })}
-              onBlur={() => touch('scenario')}
-              SelectProps={{ native: true }}
-              InputLabelProps={{ shrink: true }}
-            >
-              <option value="">
-                {values.industry
-                  ? t('appForm.chooseScenario')
-                  : t('appForm.chooseIndustryFirst')}
+            ))}
+          </TextField>
+          <TextField
+            id={scenarioId}
+            select
+            label={t('fields.scenario')}
+            required
+            variant="outlined"
+            fullWidth
+            value={values.scenario}
+            disabled={busy || !values.industry}
+            error={Boolean(scenarioProblem)}
+            helperText={scenarioProblem}
+            onChange={event => set({ scenario: event.target.value })}
+            onBlur={() => touch('scenario')}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <option value="">
+              {values.industry
+                ? t('appForm.chooseScenario')
+                : t('appForm.chooseIndustryFirst')}
+            </option>
+            {scenarios.map(scenario => (
+              <option key={scenario.id} value={scenario.id}>
+                {taxonomy.labels.scenario(values.industry, scenario.id)}
               </option>
-              {scenarios.map(scenario => (
-                <option key={scenario.id} value={scenario.id}>
-                  {taxonomy.labels.scenario(values.industry, scenario.id)}
-                </option>
-              ))}
-            </TextField>
-            <CountedTextField
-              label={t('fields.description')}
-              value={values.description}
-              onChange={description => set({ description })}
-              onBlur={() => touch('description')}
-              max={MAX_APP_DESCRIPTION_LENGTH}
-              problem={problemOf('description')}
-              multiline
-              disabled={busy}
-            />
-            {progress && (
-              <Flex align="center" gap="2" role="status">
-                <CircularProgress size={20} aria-hidden />
-                <Text as="span">{progress}</Text>
-              </Flex>
-            )}
-            {error && (
-              <Alert
-                role="alert"
-                status="danger"
-                icon
-                title={failedTitle}
-                description={error}
-              />
-            )}
-          </Flex>
-        </form>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose} isDisabled={busy}>
-          {t('dialogs.cancel')}
-        </Button>
-        <Button variant="primary" type="submit" form={formId} isPending={busy}>
-          {submitLabel}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+            ))}
+          </TextField>
+          <CountedTextField
+            label={t('fields.description')}
+            value={values.description}
+            onChange={description => set({ description })}
+            onBlur={() => touch('description')}
+            max={MAX_APP_DESCRIPTION_LENGTH}
+            problem={problemOf('description')}
+            multiline
+            disabled={busy}
+          />
+          {progress && (
+            <Flex align="center" gap="2" role="status">
+              <CircularProgress size={20} aria-hidden />
+              <Text as="span">{progress}</Text>
+            </Flex>
+          )}
+        </>
+      )}
+    </ActionDialog>
   );
 }

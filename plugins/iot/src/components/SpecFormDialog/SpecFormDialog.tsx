@@ -1,13 +1,4 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-} from '@backstage/ui';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
@@ -18,16 +9,11 @@ import {
   SPEC_TYPES,
   type CreateSpecRequest,
 } from '@internal/backstage-plugin-iot-common';
-import { FormEvent, useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../lib/errors';
-import {
-  SpecFormField,
-  SpecFormValues,
-  checkSpecForm,
-  hasProblems,
-} from '../../lib/forms';
-import { fieldProblemText } from '../../lib/labels';
+import { useId } from 'react';
+import { SpecFormField, SpecFormValues, checkSpecForm } from '../../lib/forms';
+import { useFormFields } from '../../lib/useFormFields';
 import { iotTranslationRef } from '../../translation';
+import { ActionDialog } from '../ActionDialog';
 import { CountedTextField } from '../CountedTextField';
 
 const EMPTY_SPEC: SpecFormValues = {
@@ -66,193 +52,137 @@ export function SpecFormDialog(props: SpecFormDialogProps) {
   const { open, title, submitLabel, failedTitle, initial, onSubmit, onClose } =
     props;
   const { t } = useTranslationRef(iotTranslationRef);
-  const formId = useId();
   const typeId = useId();
   const locationId = useId();
-  const [values, setValues] = useState<SpecFormValues>(initial ?? EMPTY_SPEC);
-  const [touched, setTouched] = useState<ReadonlySet<SpecFormField>>(new Set());
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
+  const { values, set, touch, problemOf, checkAll } = useFormFields({
+    open,
+    initial: initial ?? EMPTY_SPEC,
+    check: checkSpecForm,
+    fields: ALL_FIELDS,
+  });
 
-  useEffect(() => {
-    if (open) {
-      setValues(initial ?? EMPTY_SPEC);
-      setTouched(new Set());
-      setError(undefined);
-      setSubmitting(false);
-    }
-  }, [open, initial]);
-
-  const problems = checkSpecForm(values);
-  // A field says what is wrong once left, or at once when it is too long.
-  const problemOf = (field: SpecFormField) => {
-    const problem = problems[field];
-    return problem && (touched.has(field) || problem.problem === 'too-long')
-      ? fieldProblemText(t, problem)
-      : undefined;
-  };
-  const touch = (field: SpecFormField) =>
-    setTouched(previous => new Set(previous).add(field));
-  const set = (changes: Partial<SpecFormValues>) =>
-    setValues(previous => ({ ...previous, ...changes }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(new Set(ALL_FIELDS));
+  const submit = async () => {
     const { type, deployLocation } = values;
-    if (hasProblems(problems) || !type || !deployLocation || submitting) {
+    if (!type || !deployLocation) {
       return;
     }
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      await onSubmit({
-        type,
-        deployLocation,
-        name: values.name.trim(),
-        description: values.description.trim(),
-        allowTrial: values.allowTrial,
-      });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
+    await onSubmit({
+      type,
+      deployLocation,
+      name: values.name.trim(),
+      description: values.description.trim(),
+      allowTrial: values.allowTrial,
+    });
   };
 
   const typeProblem = problemOf('type');
   const locationProblem = problemOf('deployLocation');
 
   return (
-    <Dialog
-      isOpen={open}
-      isDismissable={!submitting}
+    <ActionDialog
+      open={open}
+      title={title}
+      submitLabel={submitLabel}
+      failedTitle={failedTitle}
       width={560}
-      onOpenChange={isOpen => {
-        if (!isOpen) {
-          onClose();
-        }
-      }}
+      canSubmit={checkAll}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <DialogHeader>{title}</DialogHeader>
-      <DialogBody>
-        <form id={formId} onSubmit={submit} noValidate>
-          <Flex direction="column" gap="3">
-            <TextField
-              id={typeId}
-              select
-              label={t('fields.type')}
-              required
-              variant="outlined"
-              fullWidth
-              value={values.type}
-              disabled={submitting}
-              error={Boolean(typeProblem)}
-              helperText={typeProblem}
-              onChange={event =>
-                set({
-                  type:
-                    SPEC_TYPES.find(type => type === event.target.value) ?? '',
-                })
-              }
-              onBlur={() => touch('type')}
-              SelectProps={{ native: true }}
-              InputLabelProps={{ shrink: true }}
-            >
-              <option value="">{t('specForm.chooseType')}</option>
-              {SPEC_TYPES.map(type => (
-                <option key={type} value={type}>
-                  {t(`specType.${type}`)}
-                </option>
-              ))}
-            </TextField>
-            <TextField
-              id={locationId}
-              select
-              label={t('fields.deployLocation')}
-              required
-              variant="outlined"
-              fullWidth
-              value={values.deployLocation}
-              disabled={submitting}
-              error={Boolean(locationProblem)}
-              helperText={locationProblem}
-              onChange={event =>
-                set({
-                  deployLocation:
-                    DEPLOY_LOCATIONS.find(
-                      location => location === event.target.value,
-                    ) ?? '',
-                })
-              }
-              onBlur={() => touch('deployLocation')}
-              SelectProps={{ native: true }}
-              InputLabelProps={{ shrink: true }}
-            >
-              <option value="">{t('specForm.chooseDeployLocation')}</option>
-              {DEPLOY_LOCATIONS.map(location => (
-                <option key={location} value={location}>
-                  {t(`deployLocation.${location}`)}
-                </option>
-              ))}
-            </TextField>
-            <CountedTextField
-              label={t('fields.name')}
-              value={values.name}
-              onChange={name => set({ name })}
-              onBlur={() => touch('name')}
-              max={MAX_SPEC_NAME_LENGTH}
-              problem={problemOf('name')}
-              required
-              disabled={submitting}
-            />
-            <CountedTextField
-              label={t('fields.description')}
-              value={values.description}
-              onChange={description => set({ description })}
-              onBlur={() => touch('description')}
-              max={MAX_SPEC_DESCRIPTION_LENGTH}
-              problem={problemOf('description')}
-              required
-              multiline
-              disabled={submitting}
-            />
-            <FormControlLabel
-              control={
-                <Switch
-                  color="primary"
-                  checked={values.allowTrial}
-                  disabled={submitting}
-                  onChange={event => set({ allowTrial: event.target.checked })}
-                />
-              }
-              label={t('specForm.allowTrial')}
-            />
-            {error && (
-              <Alert
-                role="alert"
-                status="danger"
-                icon
-                title={failedTitle}
-                description={error}
+      {({ pending: submitting }) => (
+        <>
+          <TextField
+            id={typeId}
+            select
+            label={t('fields.type')}
+            required
+            variant="outlined"
+            fullWidth
+            value={values.type}
+            disabled={submitting}
+            error={Boolean(typeProblem)}
+            helperText={typeProblem}
+            onChange={event =>
+              set({
+                type:
+                  SPEC_TYPES.find(type => type === event.target.value) ?? '',
+              })
+            }
+            onBlur={() => touch('type')}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <option value="">{t('specForm.chooseType')}</option>
+            {SPEC_TYPES.map(type => (
+              <option key={type} value={type}>
+                {t(`specType.${type}`)}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            id={locationId}
+            select
+            label={t('fields.deployLocation')}
+            required
+            variant="outlined"
+            fullWidth
+            value={values.deployLocation}
+            disabled={submitting}
+            error={Boolean(locationProblem)}
+            helperText={locationProblem}
+            onChange={event =>
+              set({
+                deployLocation:
+                  DEPLOY_LOCATIONS.find(
+                    location => location === event.target.value,
+                  ) ?? '',
+              })
+            }
+            onBlur={() => touch('deployLocation')}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <option value="">{t('specForm.chooseDeployLocation')}</option>
+            {DEPLOY_LOCATIONS.map(location => (
+              <option key={location} value={location}>
+                {t(`deployLocation.${location}`)}
+              </option>
+            ))}
+          </TextField>
+          <CountedTextField
+            label={t('fields.name')}
+            value={values.name}
+            onChange={name => set({ name })}
+            onBlur={() => touch('name')}
+            max={MAX_SPEC_NAME_LENGTH}
+            problem={problemOf('name')}
+            required
+            disabled={submitting}
+          />
+          <CountedTextField
+            label={t('fields.description')}
+            value={values.description}
+            onChange={description => set({ description })}
+            onBlur={() => touch('description')}
+            max={MAX_SPEC_DESCRIPTION_LENGTH}
+            problem={problemOf('description')}
+            required
+            multiline
+            disabled={submitting}
+          />
+          <FormControlLabel
+            control={
+              <Switch
+                color="primary"
+                checked={values.allowTrial}
+                disabled={submitting}
+                onChange={event => set({ allowTrial: event.target.checked })}
               />
-            )}
-          </Flex>
-        </form>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose} isDisabled={submitting}>
-          {t('dialogs.cancel')}
-        </Button>
-        <Button
-          variant="primary"
-          type="submit"
-          form={formId}
-          isPending={submitting}
-        >
-          {submitLabel}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+            }
+            label={t('specForm.allowTrial')}
+          />
+        </>
+      )}
+    </ActionDialog>
   );
 }
