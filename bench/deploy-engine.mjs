@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomGraph } from './lib/randomGraph.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'plugins/iot-backend/package.json'));
@@ -34,18 +35,6 @@ function parseArgs(argv) {
   return options;
 }
 
-/** mulberry32: a small seeded PRNG, so every run installs the same graph. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function propertiesOf(type, i) {
   switch (type) {
     case 'dns-record':
@@ -63,52 +52,6 @@ function propertiesOf(type, i) {
     default:
       return { name: `${type}-${i}` };
   }
-}
-
-/**
- * A random valid graph (as bench/spec-graph.mjs makes them): each node gets
- * a type whose required dependencies exist, an edge to a node of each
- * required type and up to two more to allowed types; edges point backwards.
- */
-function randomGraph({ RESOURCE_TYPES, RESOURCE_TYPE_IDS }, count, seed) {
-  const rand = random(seed);
-  const pick = list => list[Math.floor(rand() * list.length)];
-  const byType = new Map(RESOURCE_TYPE_IDS.map(id => [id, []]));
-  const nodes = [];
-  const edges = [];
-  for (let i = 0; i < count; i++) {
-    const possible = RESOURCE_TYPE_IDS.filter(id => {
-      const type = RESOURCE_TYPES[id];
-      return (
-        type.requires.every(r => byType.get(r).length) &&
-        (!type.requiresOneOf.length ||
-          type.requiresOneOf.some(r => byType.get(r).length))
-      );
-    });
-    const type = RESOURCE_TYPES[i < 3 ? 'vpc' : pick(possible)];
-    const id = `n${i}`;
-    const targets = new Map();
-    for (const required of type.requires)
-      targets.set(pick(byType.get(required)), required);
-    if (type.requiresOneOf.length) {
-      const present = type.requiresOneOf.filter(r => byType.get(r).length);
-      targets.set(pick(byType.get(pick(present))), 'one-of');
-    }
-    for (let extra = 0; extra < 2; extra++) {
-      const allowed = type.allows.filter(
-        a =>
-          byType.get(a).length &&
-          !(type.atMostOne.includes(a) && [...targets.values()].includes(a)),
-      );
-      if (!allowed.length) break;
-      const chosenType = pick(allowed);
-      targets.set(pick(byType.get(chosenType)), chosenType);
-    }
-    nodes.push({ id, type: type.id, properties: propertiesOf(type.id, i) });
-    for (const target of targets.keys()) edges.push({ source: id, target });
-    byType.get(type.id).push(id);
-  }
-  return { nodes, edges };
 }
 
 /** Longest chain of the graph, counted in resources. */
@@ -214,7 +157,12 @@ async function main() {
       });
   const database = { getClient: async () => knex };
 
-  const graph = randomGraph(common, options.nodes, options.seed);
+  const graph = randomGraph({
+    types: common.RESOURCE_TYPE_IDS.map(id => common.RESOURCE_TYPES[id]),
+    count: options.nodes,
+    seed: options.seed,
+    propertiesOf,
+  });
   const limits = { maxNodes: options.nodes, maxEdges: graph.edges.length };
   const plan = common.planSpecGraph(graph, { limits });
   const chain = longestChain(plan);

@@ -25,6 +25,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomGraph } from './lib/randomGraph.mjs';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,18 +53,6 @@ function parseArgs(argv) {
   return options;
 }
 
-/** mulberry32: a small seeded PRNG, so every run measures the same graph. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function propertiesOf(type, i) {
   switch (type) {
     case 'dns-record':
@@ -79,63 +68,6 @@ function propertiesOf(type, i) {
     default:
       return { name: `${type}-${i}` };
   }
-}
-
-/**
- * A random valid graph, as bench/spec-graph.mjs makes it, from the types of
- * GET /resource-types: each node gets a type whose required dependencies
- * exist, an edge to each, up to two more allowed edges; edges point to
- * earlier nodes only. No VMs: alice's group has no VM image. Positions by
- * dependency level, left to right, like the editor's auto-layout.
- */
-function randomGraph(types, count, seed) {
-  const rand = random(seed);
-  const pick = list => list[Math.floor(rand() * list.length)];
-  const usable = types.filter(type => type.id !== 'vm');
-  const byType = new Map(usable.map(type => [type.id, []]));
-  const nodes = [];
-  const edges = [];
-  const level = new Map();
-  for (let i = 0; i < count; i++) {
-    const possible = usable.filter(
-      type =>
-        type.requires.every(r => byType.get(r)?.length) &&
-        (!type.requiresOneOf.length ||
-          type.requiresOneOf.some(r => byType.get(r)?.length)),
-    );
-    const type = i < 3 ? usable.find(t => t.id === 'vpc') : pick(possible);
-    const id = `n${i}`;
-    const targets = new Map();
-    for (const required of type.requires)
-      targets.set(pick(byType.get(required)), required);
-    if (type.requiresOneOf.length) {
-      const present = type.requiresOneOf.filter(r => byType.get(r)?.length);
-      const chosen = pick(present);
-      targets.set(pick(byType.get(chosen)), chosen);
-    }
-    for (let extra = 0; extra < 2; extra++) {
-      const allowed = type.allows.filter(
-        a =>
-          byType.get(a)?.length &&
-          !(type.atMostOne.includes(a) && [...targets.values()].includes(a)),
-      );
-      if (!allowed.length) break;
-      const chosenType = pick(allowed);
-      targets.set(pick(byType.get(chosenType)), chosenType);
-    }
-    level.set(id, Math.max(-1, ...[...targets.keys()].map(t => level.get(t))) + 1);
-    nodes.push({ id, type: type.id, properties: propertiesOf(type.id, i) });
-    for (const target of targets.keys()) edges.push({ source: id, target });
-    byType.get(type.id).push(id);
-  }
-  const rows = new Map();
-  for (const node of nodes) {
-    const x = level.get(node.id);
-    const y = rows.get(x) ?? 0;
-    rows.set(x, y + 1);
-    node.position = { x: x * 320, y: y * 120 };
-  }
-  return { nodes, edges };
 }
 
 const stats = values => {
@@ -402,7 +334,14 @@ async function main() {
   const token = await personaToken(backendUrl, 'alice');
   try {
     const { items: types } = await call(backendUrl, token, '/resource-types');
-    const graph = randomGraph(types, options.nodes, options.seed);
+    // no VMs: alice's group has no VM image
+    const graph = randomGraph({
+      types: types.filter(type => type.id !== 'vm'),
+      count: options.nodes,
+      seed: options.seed,
+      propertiesOf,
+      layout: true,
+    });
     const spec = await call(backendUrl, token, '/apps/smart-parking/specs', {
       method: 'POST',
       body: JSON.stringify({

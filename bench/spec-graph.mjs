@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomGraph } from './lib/randomGraph.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'plugins/iot-common/package.json'));
@@ -28,18 +29,6 @@ function parseArgs(argv) {
 function loadResources() {
   require('@backstage/cli-node/config/nodeTransform.cjs');
   return require(join(ROOT, 'plugins/iot-common/src/resources/index.ts'));
-}
-
-/** mulberry32: a small seeded PRNG, so every run measures the same graph. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OWNER = 'group:default/acme';
@@ -82,55 +71,6 @@ function propertiesOf(type, i) {
   }
 }
 
-/**
- * A random valid graph of `count` nodes: each new node gets a type whose
- * required dependencies already exist, one edge to a random node of each
- * required type, and up to two more edges to random nodes of allowed types
- * (at most one of each `atMostOne` type). Edges only point to earlier
- * nodes, so the graph is acyclic.
- */
-function randomGraph({ RESOURCE_TYPES, RESOURCE_TYPE_IDS }, count, seed) {
-  const rand = random(seed);
-  const pick = list => list[Math.floor(rand() * list.length)];
-  const byType = new Map(RESOURCE_TYPE_IDS.map(id => [id, []]));
-  const nodes = [];
-  const edges = [];
-  for (let i = 0; i < count; i++) {
-    const possible = RESOURCE_TYPE_IDS.filter(id => {
-      const type = RESOURCE_TYPES[id];
-      return (
-        type.requires.every(r => byType.get(r).length) &&
-        (!type.requiresOneOf.length ||
-          type.requiresOneOf.some(r => byType.get(r).length))
-      );
-    });
-    const type = RESOURCE_TYPES[i < 3 ? 'vpc' : pick(possible)];
-    const id = `n${i}`;
-    const targets = new Map();
-    for (const required of type.requires)
-      targets.set(pick(byType.get(required)), required);
-    if (type.requiresOneOf.length) {
-      const present = type.requiresOneOf.filter(r => byType.get(r).length);
-      const chosen = pick(present);
-      targets.set(pick(byType.get(chosen)), chosen);
-    }
-    for (let extra = 0; extra < 2; extra++) {
-      const allowed = type.allows.filter(
-        a =>
-          byType.get(a).length &&
-          !(type.atMostOne.includes(a) && [...targets.values()].includes(a)),
-      );
-      if (!allowed.length) break;
-      const chosenType = pick(allowed);
-      targets.set(pick(byType.get(chosenType)), chosenType);
-    }
-    nodes.push({ id, type: type.id, properties: propertiesOf(type.id, i) });
-    for (const target of targets.keys()) edges.push({ source: id, target });
-    byType.get(type.id).push(id);
-  }
-  return { nodes, edges };
-}
-
 function percentile(sorted, p) {
   return sorted[
     Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
@@ -139,7 +79,12 @@ function percentile(sorted, p) {
 
 const options = parseArgs(process.argv.slice(2));
 const resources = loadResources();
-const graph = randomGraph(resources, options.nodes, options.seed);
+const graph = randomGraph({
+  types: resources.RESOURCE_TYPE_IDS.map(id => resources.RESOURCE_TYPES[id]),
+  count: options.nodes,
+  seed: options.seed,
+  propertiesOf,
+});
 const context = {
   images: IMAGES,
   owner: OWNER,
