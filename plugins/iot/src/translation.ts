@@ -203,7 +203,6 @@ export const iotTranslationRef = createTranslationRef({
       graphLabel: 'Deployment progress',
       nodeLabel: '{{resource}}: {{state}}',
       nodeLabelFailed: '{{resource}}: {{state}}, failed',
-      edgeLabel: '{{source}} depends on {{target}}',
       legendLabel: 'Resource states',
       progressInstall: '{{done}} of {{total}} resources ready',
       progressRollback: 'Rolling back: {{done}} of {{total}} resources deleted',

@@ -9,9 +9,12 @@ export function stubReactFlowBrowser() {
   class ResizeObserverStub {
     constructor(private readonly callback: ResizeObserverCallback) {}
     observe(target: Element) {
-      this.callback(
-        [{ target } as ResizeObserverEntry],
-        this as unknown as ResizeObserver,
+      // later, as a browser reports sizes: after the canvas has set itself up
+      queueMicrotask(() =>
+        this.callback(
+          [{ target } as ResizeObserverEntry],
+          this as unknown as ResizeObserver,
+        ),
       );
     }
     unobserve() {}

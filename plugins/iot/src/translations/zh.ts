@@ -169,7 +169,6 @@ const zh = createTranslationMessages({
     'deploymentTest.graphLabel': '部署进度',
     'deploymentTest.nodeLabel': '{{resource}}：{{state}}',
     'deploymentTest.nodeLabelFailed': '{{resource}}：{{state}}，曾失败',
-    'deploymentTest.edgeLabel': '{{source}} 依赖 {{target}}',
     'deploymentTest.legendLabel': '资源状态',
     'deploymentTest.progressInstall': '{{done}} / {{total}} 个资源就绪',
     'deploymentTest.progressRollback':

@@ -15,10 +15,10 @@ import { useLocale } from '../../lib/useLocale';
 import { iotTranslationRef } from '../../translation';
 import { CardSection } from '../CardSection';
 import { StatusChip } from '../StatusChip';
-import { DeploymentGraph } from './DeploymentGraph';
 import { InstanceLog } from './InstanceLog';
 import { InstanceOutputs } from './InstanceOutputs';
 import { LoadFailedAlert } from '../LoadFailedAlert';
+import { SpecGraphView } from '../SpecGraphView';
 import {
   instanceProgress,
   instanceStatusChip,
@@ -239,10 +239,11 @@ export function InstanceView(props: InstanceViewProps) {
                 : nodeId;
             }}
           />
-          <DeploymentGraph
+          <SpecGraphView
             key={instance.id}
             graph={graph}
             types={types}
+            label={t('deploymentTest.graphLabel')}
             resources={instance.resources}
           />
           {instance.outputs && (

@@ -1,7 +1,5 @@
-import type { Theme } from '@material-ui/core/styles';
 import type {
   InstanceOperation,
-  InstanceResourceStatus,
   InstanceStatus,
   IotInstanceItem,
   IotInstanceResource,
@@ -43,27 +41,6 @@ export function instanceStatusChip(
     label: t(`instanceStatus.${instance.status}`),
     tone: statusTones[instance.status],
   };
-}
-
-/** Colour of a resource's state on the graph and in its legend. */
-export function resourceStateColor(
-  theme: Theme,
-  state: InstanceResourceStatus,
-): string {
-  switch (state) {
-    case 'creating':
-      return theme.palette.info.main;
-    case 'ready':
-      return theme.palette.success.main;
-    case 'failed':
-      return theme.palette.error.main;
-    case 'deleting':
-      return theme.palette.warning.main;
-    case 'deleted':
-      return theme.palette.grey[700];
-    default:
-      return theme.palette.grey[400];
-  }
 }
 
 export type InstanceProgress = {
@@ -110,7 +87,7 @@ export function secondsBetween(from: string, to: string): number {
 }
 
 /** The type label of a resource in `language` (its type id when the type is unknown). */
-export function resourceTypeLabel(
+function resourceTypeLabel(
   resource: Pick<IotInstanceResource, 'type'>,
   types: ReadonlyMap<string, ResourceTypeItem>,
   language: string,

@@ -1,4 +1,4 @@
-import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { makeStyles, useTheme, type Theme } from '@material-ui/core/styles';
 import type { InstanceResourceStatus } from '@internal/backstage-plugin-iot-common';
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -6,19 +6,42 @@ import {
   ResourceNode,
   type ResourceNodeData,
 } from '../SpecEditor/ResourceNode';
-import { resourceStateColor } from './instanceState';
 
-/** What a resource of an instance shows: the editor's node and its state. */
-export type DeploymentNodeData = ResourceNodeData & {
-  state: InstanceResourceStatus;
-  stateLabel: string;
+/** The state of a node's resource in an instance, as the graph shows it. */
+export type NodeState = {
+  status: InstanceResourceStatus;
+  label: string;
   /** Why its creation or deletion failed; kept after a rollback deleted it. */
   error: string | null;
   /** "Failed", shown beside the state of a resource that failed and is no longer `failed`. */
   failedLabel: string;
 };
 
-export type DeploymentFlowNode = Node<DeploymentNodeData, 'resource'>;
+/** What a node of the read-only graph shows: the editor's node, and its state when there is one. */
+export type StateNodeData = ResourceNodeData & { state?: NodeState };
+
+export type StateFlowNode = Node<StateNodeData, 'resource'>;
+
+/** Colour of a resource's state on the graph and in its legend. */
+export function resourceStateColor(
+  theme: Theme,
+  state: InstanceResourceStatus,
+): string {
+  switch (state) {
+    case 'creating':
+      return theme.palette.info.main;
+    case 'ready':
+      return theme.palette.success.main;
+    case 'failed':
+      return theme.palette.error.main;
+    case 'deleting':
+      return theme.palette.warning.main;
+    case 'deleted':
+      return theme.palette.grey[700];
+    default:
+      return theme.palette.grey[400];
+  }
+}
 
 const useStyles = makeStyles(theme => ({
   frame: {
@@ -59,21 +82,24 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * A resource of an instance on the read-only deployment graph: the
- * editor's node (type, name, key properties), framed and badged in the
- * colour of its state.
+ * A resource on the read-only graph: the editor's node (type, name, key
+ * properties), framed and badged in the colour of its state when it has one.
  */
-export const DeploymentStateNode = memo(function DeploymentStateNodeCard(
-  props: NodeProps<DeploymentFlowNode>,
+export const StateNode = memo(function StateNodeCard(
+  props: NodeProps<StateFlowNode>,
 ) {
-  const { state, stateLabel, error, failedLabel } = props.data;
+  const { state } = props.data;
   const classes = useStyles();
   const theme = useTheme();
-  const color = resourceStateColor(theme, state);
+  if (!state) {
+    return <ResourceNode {...props} />;
+  }
+  const { status, label, error, failedLabel } = state;
+  const color = resourceStateColor(theme, status);
   const failedColor = resourceStateColor(theme, 'failed');
   // the resource that made an install fail stays marked after the rollback deleted it
-  const markFailed = error !== null && state !== 'failed';
-  const badge = (label: string, background: string) => (
+  const markFailed = error !== null && status !== 'failed';
+  const badge = (text: string, background: string) => (
     <span
       className={classes.badge}
       style={{
@@ -81,7 +107,7 @@ export const DeploymentStateNode = memo(function DeploymentStateNodeCard(
         color: theme.palette.getContrastText(background),
       }}
     >
-      {label}
+      {text}
     </span>
   );
   const look = {
@@ -91,18 +117,18 @@ export const DeploymentStateNode = memo(function DeploymentStateNodeCard(
     deleted: classes.gone,
     ready: undefined,
     failed: undefined,
-  }[state];
+  }[status];
   return (
     <div
       className={look ? `${classes.frame} ${look}` : classes.frame}
       style={{ boxShadow: `0 0 0 3px ${markFailed ? failedColor : color}` }}
-      data-state={state}
+      data-state={status}
       title={error ?? undefined}
     >
       <ResourceNode {...props} />
       <span className={classes.badges}>
         {markFailed && badge(failedLabel, failedColor)}
-        {badge(stateLabel, color)}
+        {badge(label, color)}
       </span>
     </div>
   );

@@ -1,0 +1,2 @@
+export { SpecGraphView } from './SpecGraphView';
+export type { SpecGraphViewProps } from './SpecGraphView';
