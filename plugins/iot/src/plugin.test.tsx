@@ -32,8 +32,12 @@ import { iotPlugin } from './plugin';
 import { app, image, spec } from './__testUtils__/entities';
 import { fakeIotApi } from './__testUtils__/fakeIotApi';
 import { inReviewListing, REVIEW_ID } from './__testUtils__/reviews';
+import { stubReactFlowBrowser } from './__testUtils__/reactFlow';
 import { iotMountedRoutes } from './__testUtils__/routes';
 import { reviewsRouteRef, specRouteRef } from './routes';
+
+// the spec page and the review pages draw graphs on an @xyflow canvas
+stubReactFlowBrowser();
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

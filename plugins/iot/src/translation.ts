@@ -862,6 +862,9 @@ export const iotTranslationRef = createTranslationRef({
       resources_one: '{{count}} resource in the submitted graph',
       resources_other: '{{count}} resources in the submitted graph',
       resourcesInvalid: 'The submitted graph cannot be planned: {{message}}',
+      graphLabel: 'Dependency graph of {{spec}} as submitted',
+      typesFailed:
+        'Could not load the resource types to draw the submitted graphs: {{message}}',
       changes: 'Changes',
       changesTitle: 'Changes since round {{round}}',
       previousDecision: 'Round {{round}}: {{decision}} on {{at}}.',

@@ -749,6 +749,9 @@ const zh = createTranslationMessages({
     'reviewDetail.resources_other': '提交的依赖图中有 {{count}} 个资源',
     'reviewDetail.resourcesInvalid':
       '提交的依赖图无法生成部署计划：{{message}}',
+    'reviewDetail.graphLabel': '提交时的 {{spec}} 依赖图',
+    'reviewDetail.typesFailed':
+      '无法加载资源类型，无法绘制提交的依赖图：{{message}}',
     'reviewDetail.changes': '变更',
     'reviewDetail.changesTitle': '自第 {{round}} 次提交以来的变更',
     'reviewDetail.previousDecision':

@@ -7,8 +7,12 @@ import { iotApiRef } from '../../api';
 import { app } from '../../__testUtils__/entities';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
 import { inReviewListing } from '../../__testUtils__/reviews';
+import { stubReactFlowBrowser } from '../../__testUtils__/reactFlow';
 import { iotMountedRoutes } from '../../__testUtils__/routes';
 import { ReviewContent } from './ReviewContent';
+
+// the submitted specs' graphs are drawn on a canvas
+stubReactFlowBrowser();
 
 // A file of its own: usePermission caches decisions per permission for the
 // whole module, so a DENY would leak into the ALLOW tests of ReviewContent.test.

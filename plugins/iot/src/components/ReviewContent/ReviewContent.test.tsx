@@ -16,8 +16,12 @@ import {
   rejectedListing,
   reviewItem,
 } from '../../__testUtils__/reviews';
+import { stubReactFlowBrowser } from '../../__testUtils__/reactFlow';
 import { iotMountedRoutes } from '../../__testUtils__/routes';
 import { ReviewContent } from './ReviewContent';
+
+// the submitted specs' graphs are drawn on a canvas
+stubReactFlowBrowser();
 
 function renderTab(api = fakeIotApi()) {
   renderInTestApp(

@@ -5,9 +5,13 @@ import { screen } from '@testing-library/react';
 import { iotApiRef } from '../../api';
 import { fakeIotApi } from '../../__testUtils__/fakeIotApi';
 import { REVIEW_ID } from '../../__testUtils__/reviews';
+import { stubReactFlowBrowser } from '../../__testUtils__/reactFlow';
 import { iotMountedRoutes } from '../../__testUtils__/routes';
 import { ReviewsPage } from '../ReviewsPage';
 import { ReviewDetail } from './ReviewDetail';
+
+// the submitted specs' graphs are drawn on a canvas
+stubReactFlowBrowser();
 
 // A file of its own: usePermission caches decisions per permission for the
 // whole module, so a DENY would leak into the ALLOW tests of ReviewDetail.test.

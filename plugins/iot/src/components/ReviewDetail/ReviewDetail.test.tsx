@@ -12,8 +12,12 @@ import {
   rejectedListing,
   reviewItem,
 } from '../../__testUtils__/reviews';
+import { stubReactFlowBrowser } from '../../__testUtils__/reactFlow';
 import { iotMountedRoutes } from '../../__testUtils__/routes';
 import { ReviewDetail } from './ReviewDetail';
+
+// the submitted specs' graphs are drawn on a canvas
+stubReactFlowBrowser();
 
 function renderReview(api = fakeIotApi()) {
   renderInTestApp(<ReviewDetail reviewId={REVIEW_ID} />, {
@@ -65,7 +69,7 @@ describe('ReviewDetail', () => {
       ),
     ).toHaveLength(2);
 
-    // the spec as submitted, its deployment test and its resources
+    // the spec as submitted, its deployment test, its graph and its resources
     const spec = screen.getByRole('region', {
       name: 'Smart Parking — standard',
     });
@@ -80,6 +84,17 @@ describe('ReviewDetail', () => {
     });
     expect(resources).toHaveTextContent('parking-db');
     expect(resources).toHaveTextContent('Relational database');
+    const graph = await within(spec).findByRole('application', {
+      name: 'Dependency graph of Smart Parking — standard as submitted',
+    });
+    expect(
+      await within(graph).findByRole('group', { name: 'VPC parking-vpc' }),
+    ).toHaveTextContent('192.168.0.0/16');
+    expect(
+      await within(graph).findByRole('img', {
+        name: 'parking-server depends on parking-db',
+      }),
+    ).toBeInTheDocument();
 
     // what changed since the rejected round 1, flagged fields marked
     const changes = screen.getByRole('table', {
@@ -261,6 +276,32 @@ describe('ReviewDetail', () => {
     renderReview(api);
     expect(
       await screen.findByText('Flagged last time and not changed: Logo'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the resource table when the resource types to draw the graph fail to load, and retries', async () => {
+    const api = fakeIotApi();
+    api.getResourceTypes.mockRejectedValueOnce(new Error('catalogue is down'));
+    renderReview(api);
+
+    expect(
+      await screen.findByText(
+        'Could not load the resource types to draw the submitted graphs: catalogue is down',
+      ),
+    ).toBeInTheDocument();
+    const spec = screen.getByRole('region', {
+      name: 'Smart Parking — standard',
+    });
+    expect(
+      within(spec).getByRole('table', {
+        name: /resources in the submitted graph/,
+      }),
+    ).toHaveTextContent('parking-db');
+    expect(within(spec).queryByRole('application')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await within(spec).findByRole('group', { name: 'VPC parking-vpc' }),
     ).toBeInTheDocument();
   });
 

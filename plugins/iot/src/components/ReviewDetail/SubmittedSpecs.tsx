@@ -1,5 +1,9 @@
-import { Link } from '@backstage/core-components';
-import { useRouteRef, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Link, Progress } from '@backstage/core-components';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { Flex, Text } from '@backstage/ui';
 import { makeStyles } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';
@@ -11,10 +15,13 @@ import {
   BILLING_MODES,
   resourceConfirmationTable,
   specReviewField,
+  type ResourceTypeItem,
   type ReviewField,
   type ReviewSpec,
 } from '@internal/backstage-plugin-iot-common';
 import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { iotApiRef } from '../../api';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import {
@@ -27,6 +34,8 @@ import {
 import { useLocale } from '../../lib/useLocale';
 import { specRouteRef } from '../../routes';
 import { iotTranslationRef } from '../../translation';
+import { LoadFailedAlert } from '../LoadFailedAlert';
+import { SpecGraphView } from '../SpecGraphView';
 import { StatusChip } from '../StatusChip';
 
 const useStyles = makeStyles(theme => ({
@@ -153,8 +162,9 @@ function SubmittedResources(props: { spec: ReviewSpec }) {
 
 /**
  * The specs of a submission as they were submitted (SPEC-9, REV-1): their
- * fields, the deployment test they passed and the resources of their
- * graph; `flagged` marks those a rejection flagged.
+ * fields, the deployment test they passed, their graph drawn as the
+ * dependency editor draws it and its resources in a table; `flagged`
+ * marks those a rejection flagged.
  */
 export function SubmittedSpecs(props: {
   specs: ReviewSpec[];
@@ -165,8 +175,26 @@ export function SubmittedSpecs(props: {
   const locale = useLocale();
   const classes = useStyles();
   const specLink = useRouteRef(specRouteRef);
+  const iotApi = useApi(iotApiRef);
+  // what the graphs' nodes show of their types: icon, colour, name
+  const types = useAsyncRetry(() => iotApi.getResourceTypes(), [iotApi]);
+  const typeMap = useMemo(
+    () =>
+      new Map<string, ResourceTypeItem>(
+        (types.value?.items ?? []).map(type => [type.id, type]),
+      ),
+    [types.value],
+  );
   return (
     <Flex direction="column" gap="3">
+      {types.error && (
+        <LoadFailedAlert
+          title={t('reviewDetail.typesFailed', {
+            message: errorMessage(types.error),
+          })}
+          onRetry={types.retry}
+        />
+      )}
       {specs.map(spec => {
         const test = deploymentTestOf(t, spec, locale);
         const isFlagged = flagged.has(specReviewField(spec.id));
@@ -217,6 +245,16 @@ export function SubmittedSpecs(props: {
                     instance: spec.deploymentTest.instanceId,
                   })}`}
               </Text>
+              {spec.graph.nodes.length > 0 &&
+                (types.value ? (
+                  <SpecGraphView
+                    graph={spec.graph}
+                    types={typeMap}
+                    label={t('reviewDetail.graphLabel', { spec: spec.name })}
+                  />
+                ) : (
+                  !types.error && <Progress />
+                ))}
               <SubmittedResources spec={spec} />
             </Flex>
           </section>
