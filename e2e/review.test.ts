@@ -210,6 +210,10 @@ describe('review and listing in Chromium', () => {
         await spec.getByRole('table', { name: /resources in the submitted graph/ }).innerText(),
         /parking-db[\s\S]*parking-server|parking-server[\s\S]*parking-db/,
       );
+      await spec
+        .getByRole('application', { name: 'Dependency graph of Smart Parking — standard as submitted' })
+        .getByRole('group', { name: 'VPC parking-vpc' })
+        .waitFor();
       await rita.getByText('The first submission of this app: there is nothing to compare with.').waitFor();
       await shot(rita, 'round-1');
       await rita.getByRole('button', { name: 'Reject' }).click();
