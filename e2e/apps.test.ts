@@ -9,17 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { BASE_URL, personaToken, SCREENSHOTS, usePortal } from './harness.ts';
+import { api, BASE_URL, SCREENSHOTS, signIn, usePortal } from './harness.ts';
 
 const portal = usePortal();
-
-async function api(persona: string, route: string, init: RequestInit = {}) {
-  const token = await personaToken(persona);
-  return fetch(`${BASE_URL}/api${route}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-  });
-}
 
 async function entity(persona: string, ref: string) {
   const [kind, rest] = ref.split(':');
@@ -40,12 +32,6 @@ async function waitForEntity(ref: string, check: (relations: string[]) => boolea
     await new Promise(r => setTimeout(r, 500));
   }
   throw new Error(`${ref} never got the expected relations; last seen: ${JSON.stringify(last)}`);
-}
-
-async function signIn(page: Page, persona: string) {
-  await page.goto(BASE_URL);
-  await page.getByRole('button', { name: `Sign in as ${persona}` }).click();
-  await page.getByText(/Welcome|IoT Stage/).first().waitFor();
 }
 
 async function fillSpecForm(page: Page, spec: { name: string; description: string; trial?: boolean }) {

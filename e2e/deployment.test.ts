@@ -11,23 +11,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { BASE_URL, personaToken, SCREENSHOTS, usePortal } from './harness.ts';
+import { api, BASE_URL, SCREENSHOTS, signIn, usePortal } from './harness.ts';
 
 const portal = usePortal();
-
-async function api(persona: string, route: string, init: RequestInit = {}) {
-  const token = await personaToken(persona);
-  return fetch(`${BASE_URL}/api${route}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-  });
-}
-
-async function signIn(page: Page, persona: string) {
-  await page.goto(BASE_URL);
-  await page.getByRole('button', { name: `Sign in as ${persona}` }).click();
-  await page.getByText(/Welcome|IoT Stage/).first().waitFor();
-}
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const field = (page: Page, label: string) =>

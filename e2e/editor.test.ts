@@ -11,23 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { BASE_URL, personaToken, SCREENSHOTS, usePortal } from './harness.ts';
+import { api, BASE_URL, SCREENSHOTS, signIn, usePortal } from './harness.ts';
 
 const portal = usePortal();
-
-async function api(persona: string, route: string, init: RequestInit = {}) {
-  const token = await personaToken(persona);
-  return fetch(`${BASE_URL}/api${route}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-  });
-}
-
-async function signIn(page: Page, persona: string) {
-  await page.goto(BASE_URL);
-  await page.getByRole('button', { name: `Sign in as ${persona}` }).click();
-  await page.getByText(/Welcome|IoT Stage/).first().waitFor();
-}
 
 type Graph = {
   nodes: { id: string; type: string; properties: Record<string, unknown>; position?: { x: number; y: number } }[];

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BASE_URL = 'http://localhost:7107';
@@ -55,6 +55,22 @@ export async function personaToken(user: string): Promise<string> {
   });
   if (!res.ok) throw new Error(`sign-in as ${user}: ${res.status} ${await res.text()}`);
   return (await res.json()).backstageIdentity.token;
+}
+
+/** A request to the portal's API (`/api…`) as `persona`, with their token. */
+export async function api(persona: string, route: string, init: RequestInit = {}) {
+  const token = await personaToken(persona);
+  return fetch(`${BASE_URL}/api${route}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+  });
+}
+
+/** Signs in through the sign-in page as `persona` and waits for the home page. */
+export async function signIn(page: Page, persona: string) {
+  await page.goto(BASE_URL);
+  await page.getByRole('button', { name: `Sign in as ${persona}` }).click();
+  await page.getByText(/Welcome|IoT Stage/).first().waitFor();
 }
 
 export interface Portal {

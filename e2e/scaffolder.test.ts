@@ -9,30 +9,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { BASE_URL, personaToken, SCREENSHOTS, usePortal } from './harness.ts';
+import { api, BASE_URL, SCREENSHOTS, signIn, usePortal } from './harness.ts';
 
 const portal = usePortal();
 const SPEC = 'smart-parking-standard';
 const TEMPLATE = 'template:default/iot-deployment-test';
-
-async function api(persona: string, route: string, init: RequestInit = {}) {
-  const token = await personaToken(persona);
-  return fetch(`${BASE_URL}/api${route}`, {
-    ...init,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-      ...(init.headers ?? {}),
-    },
-  });
-}
-
-async function signIn(page: Page, persona: string) {
-  await page.goto(BASE_URL);
-  await page.getByRole('button', { name: `Sign in as ${persona}` }).click();
-  await page.getByText(/Welcome|IoT Stage/).first().waitFor();
-}
 
 /** Polls a scaffolder task until it has ended; its final state. */
 async function taskEnd(persona: string, taskId: string, timeoutMs = 120_000) {
@@ -105,6 +86,7 @@ describe('scaffolder actions in Chromium', () => {
   it("refuses to install a spec of another group on bob's behalf", { timeout: 180_000 }, async () => {
     const created = await api('bob', '/scaffolder/v2/tasks', {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ templateRef: TEMPLATE, values: { spec: `iotspec:default/${SPEC}` } }),
     });
     assert.equal(created.status, 201, await created.clone().text());
