@@ -709,13 +709,17 @@ export const iotTranslationRef = createTranslationRef({
       unlistSpecNamed: 'Unlist spec {{spec}}',
       pending:
         'Submission {{round}} waits for a reviewer since {{at}}; it cannot be changed meanwhile.',
+      pendingUpdate:
+        'A new version (submission {{round}}) waits for a reviewer since {{at}}; the listing above stays on the marketplace until the new version is approved, and the new version cannot be changed meanwhile.',
       listedSince: 'On the marketplace with "{{name}}" since {{at}}.',
+      listedSummary: 'Summary: {{summary}}',
       neverSubmitted:
         'Not submitted yet. Submit the app for review to list it on the marketplace: give it a listing name, a summary and three images, and choose specs that passed a deployment test.',
       readOnly:
         'Only members of the owning ISV group submit this app; reviewers decide in the Reviews page.',
       lastRejectionTitle: 'Rejected by {{actor}} on {{at}}',
       reason: 'Reason: {{reason}}',
+      comment: 'Comment: {{comment}}',
       flaggedFields: 'Fields to fix: {{fields}}',
       historyTitle: 'History',
       noHistory: 'Nothing has happened to the listing yet.',

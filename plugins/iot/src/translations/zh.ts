@@ -612,13 +612,17 @@ const zh = createTranslationMessages({
     'listing.unlistSpecNamed': '下架规格 {{spec}}',
     'listing.pending':
       '第 {{round}} 次提交自 {{at}} 起等待审核，期间不能修改。',
+    'listing.pendingUpdate':
+      '新版本（第 {{round}} 次提交）自 {{at}} 起等待审核；新版本获批前，上方的上架内容仍留在应用市场，新版本期间不能修改。',
     'listing.listedSince': '自 {{at}} 起以“{{name}}”在应用市场上架。',
+    'listing.listedSummary': '简介：{{summary}}',
     'listing.neverSubmitted':
       '尚未提交。提交审核后应用才能在应用市场上架：填写应用名称、简介和三张图片，并选择已通过部署测试的规格。',
     'listing.readOnly':
       '只有所属 ISV 组的成员可以提交此应用；审核员在“审核”页面中审批。',
     'listing.lastRejectionTitle': '{{actor}} 于 {{at}} 驳回',
     'listing.reason': '原因：{{reason}}',
+    'listing.comment': '备注：{{comment}}',
     'listing.flaggedFields': '需修改的字段：{{fields}}',
     'listing.historyTitle': '历史记录',
     'listing.noHistory': '上架状态尚无变化。',

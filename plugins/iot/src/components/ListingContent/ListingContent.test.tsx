@@ -364,6 +364,71 @@ describe('ListingContent', () => {
     ).toBeNull();
   });
 
+  it('says a new version waits while the listed version, with its summary, stays on the marketplace', async () => {
+    const api = fakeIotApi();
+    const listing = listedListing();
+    api.getListing.mockResolvedValue({
+      ...listing,
+      state: 'listed-update-in-review',
+      actions: ['approve', 'reject', 'unlist', 'unlist-spec'],
+      can: { submit: false, decide: false, unlist: true },
+      pending: reviewSummary({
+        id: 'rev-newversion0000000000',
+        round: 3,
+        isUpdate: true,
+        summary: 'Guides drivers to free bays, garages included.',
+        submittedAt: '2026-10-07T08:00:00Z',
+      }),
+      history: [
+        ...listing.history,
+        {
+          id: 3,
+          action: 'approve',
+          from: 'in-review',
+          to: 'listed',
+          actorRef: 'user:default/rita',
+          at: '2026-10-06T08:00:00Z',
+          reviewId: REVIEW_ID,
+          reason: 'Clear pictures now',
+          flaggedFields: [],
+          specId: null,
+        },
+      ],
+    });
+    renderTab(api);
+
+    expect(
+      await screen.findByText(
+        /^A new version \(submission 3\) waits for a reviewer since Oct 7, 2026.*; the listing above stays on the marketplace until the new version is approved/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Listing state')).toHaveTextContent(
+      'Listed, update in review',
+    );
+    expect(
+      screen.getByText(/On the marketplace with "Smart Parking" since/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Summary: Guides drivers to free parking bays.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Guides drivers to free bays, garages included/),
+    ).toBeNull();
+    expect(
+      screen.getByRole('link', { name: 'Open the review' }),
+    ).toHaveAttribute('href', '/iot/reviews/rev-newversion0000000000');
+    expect(screen.queryByRole('button', { name: /Submit/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Unlist' })).toBeVisible();
+
+    // an approval's text is the approver's comment, not a reason
+    const [approval] = within(
+      screen.getByRole('list', { name: 'History' }),
+    ).getAllByRole('listitem');
+    expect(approval).toHaveTextContent('Approved by rita');
+    expect(approval).toHaveTextContent('Comment: Clear pictures now');
+    expect(approval).not.toHaveTextContent('Reason:');
+  });
+
   it('offers nothing to a caller who may not submit nor unlist', async () => {
     const api = fakeIotApi();
     api.getListing.mockResolvedValue({

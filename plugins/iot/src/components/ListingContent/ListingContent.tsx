@@ -183,10 +183,16 @@ export function ListingContent() {
                 <Alert
                   status="info"
                   icon
-                  title={t('listing.pending', {
-                    round: String(value.pending.round),
-                    at: formatDateTime(value.pending.submittedAt, locale),
-                  })}
+                  // a new version does not take the listing off the marketplace
+                  title={t(
+                    value.state === 'listed-update-in-review'
+                      ? 'listing.pendingUpdate'
+                      : 'listing.pending',
+                    {
+                      round: String(value.pending.round),
+                      at: formatDateTime(value.pending.submittedAt, locale),
+                    },
+                  )}
                   customActions={
                     reviewLink && (
                       <Link to={reviewLink({ reviewId: value.pending.id })}>
@@ -262,7 +268,7 @@ export function ListingContent() {
   );
 }
 
-/** What is on the marketplace: the listing's name and date, and its specs (REV-2, REV-3). */
+/** What is on the marketplace: the listing's name, date and summary, and its specs (REV-2, REV-3). */
 function ListedSpecs(props: {
   listed: NonNullable<IotAppListing['listed']>;
   specNames: Record<string, string>;
@@ -283,6 +289,9 @@ function ListedSpecs(props: {
             locale,
           ),
         })}
+      </Text>
+      <Text as="p">
+        {t('listing.listedSummary', { summary: listed.review.summary })}
       </Text>
       <Text as="h3" variant="body-medium" weight="bold" id={listId}>
         {t('listing.listedSpecs')}

@@ -78,7 +78,9 @@ export function ListingHistory(props: {
             </Text>
             {entry.reason && (
               <Text variant="body-small">
-                {t('listing.reason', { reason: entry.reason })}
+                {entry.action === 'approve'
+                  ? t('listing.comment', { comment: entry.reason })
+                  : t('listing.reason', { reason: entry.reason })}
               </Text>
             )}
             {entry.flaggedFields.length > 0 && (
