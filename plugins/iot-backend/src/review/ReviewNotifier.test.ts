@@ -104,4 +104,33 @@ describe('ReviewNotifier', () => {
       },
     ]);
   });
+
+  it('tells the owning group which spec was unlisted, by its name, and why', async () => {
+    const sent: NotificationSendOptions[] = [];
+    await notifierSending(sent).notify({
+      kind: 'unlisted',
+      appId: 'smart-parking',
+      appName: 'Smart Parking',
+      ownerRef: 'group:default/isv-acme',
+      spec: { id: 'smart-parking-edge', name: 'Smart Parking — edge' },
+      reason: 'The edge gateway is discontinued',
+      actorRef: 'user:default/rita',
+    });
+
+    expect(sent).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: 'group:default/isv-acme',
+          excludeEntityRef: 'user:default/rita',
+        },
+        payload: expect.objectContaining({
+          title: 'Spec Smart Parking — edge of Smart Parking was unlisted',
+          description:
+            'Taken off the marketplace by user:default/rita: The edge gateway is discontinued. Running trials and deployments are not affected.',
+          link: '/catalog/default/iotapp/smart-parking/listing',
+        }),
+      },
+    ]);
+  });
 });

@@ -40,7 +40,8 @@ export type ReviewNotice =
       appId: string;
       appName: string;
       ownerRef: string;
-      specId: string | null;
+      /** The spec unlisted alone, by the name it has on the marketplace; null for the whole app. */
+      spec: { id: string; name: string } | null;
       reason: string;
       actorRef: string;
     };
@@ -157,8 +158,8 @@ export class ReviewNotifier {
         });
       case 'unlisted':
         return to(notice.ownerRef, {
-          title: notice.specId
-            ? `Spec ${notice.specId} of ${notice.appName} was unlisted`
+          title: notice.spec
+            ? `Spec ${notice.spec.name} of ${notice.appName} was unlisted`
             : `${notice.appName} was unlisted`,
           description: `Taken off the marketplace by ${notice.actorRef}: ${notice.reason}. Running trials and deployments are not affected.`,
           severity: 'high',

@@ -477,6 +477,13 @@ describe.each(databases.eachSupportedId())(
         { reason: 'Premium is broken', specId: specIds[1] },
         RITA,
       );
+      // the owners are told which spec by the name it was listed with
+      expect(env.notices.at(-1)).toMatchObject({
+        kind: 'unlisted',
+        spec: { id: specIds[1], name: 'Premium' },
+        reason: 'Premium is broken',
+        actorRef: RITA,
+      });
       await expect(
         env.reviews.unlist(
           appId,

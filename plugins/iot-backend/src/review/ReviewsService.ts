@@ -473,7 +473,12 @@ export class ReviewsService {
       appId: app.id,
       appName: app.name,
       ownerRef: app.owner,
-      specId: request.specId ?? null,
+      spec: request.specId
+        ? {
+            id: request.specId,
+            name: await this.listedSpecName(listing, request.specId),
+          }
+        : null,
       reason: request.reason,
       actorRef,
     });
@@ -578,6 +583,17 @@ export class ReviewsService {
     }
     const transition = this.transitionOrThrow(app, listing, action);
     return { review, app, listing, transition };
+  }
+
+  /** A listed spec's name as the marketplace shows it: as submitted with the listed version. */
+  private async listedSpecName(
+    listing: ListingRecord,
+    specId: string,
+  ): Promise<string> {
+    const listed = listing.listedReviewId
+      ? await this.store.findReview(listing.listedReviewId)
+      : undefined;
+    return listed?.specs.find(spec => spec.id === specId)?.name ?? specId;
   }
 
   /** The app's listing; before the first submission, one derived from its review status. */
