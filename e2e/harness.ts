@@ -73,6 +73,32 @@ export async function signIn(page: Page, persona: string) {
   await page.getByText(/Welcome|IoT Stage/).first().waitFor();
 }
 
+/** What the notifications plugin's API answers for one notification. */
+export type Notification = { payload: { title: string; description?: string; link?: string } };
+
+/** The persona's review notifications (the notifications plugin's API), newest first. */
+export async function notificationsOf(persona: string): Promise<Notification[]> {
+  const res = await api(persona, '/notifications?topic=iot-review&orderField=created,desc');
+  if (res.status !== 200) throw new Error(`notifications of ${persona}: ${res.status} ${await res.text()}`);
+  return (await res.json()).notifications;
+}
+
+/** Runs a deployment test of alice's spec and waits until it passed (the spec may then be submitted). */
+export async function passDeploymentTest(specId: string) {
+  const started = await api('alice', `/iot/specs/${specId}/deployment-tests`, { method: 'POST' });
+  if (started.status !== 202) throw new Error(`test install of ${specId}: ${started.status} ${await started.text()}`);
+  const { instanceId } = await started.json();
+  const end = Date.now() + 120_000;
+  let status = '';
+  while (Date.now() < end) {
+    status = (await (await api('alice', `/iot/instances/${instanceId}`)).json()).status;
+    if (status === 'running') return;
+    if (status === 'failed') throw new Error(`the test install of ${specId} failed; the demo specs install in the sandbox`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`the test install of ${specId} did not finish; last status ${status}`);
+}
+
 export interface Portal {
   browser: Browser;
   stop(): Promise<void>;

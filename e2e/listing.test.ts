@@ -15,7 +15,15 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { api, BASE_URL, SCREENSHOTS, signIn, usePortal } from './harness.ts';
+import {
+  api,
+  BASE_URL,
+  notificationsOf,
+  passDeploymentTest,
+  SCREENSHOTS,
+  signIn,
+  usePortal,
+} from './harness.ts';
 
 const portal = usePortal();
 
@@ -25,31 +33,6 @@ const postJson = (persona: string, route: string, body: unknown) =>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-
-type Notification = { payload: { title: string; description?: string; link?: string } };
-
-/** The persona's review notifications (the notifications plugin's API), newest first. */
-async function notificationsOf(persona: string): Promise<Notification[]> {
-  const res = await api(persona, '/notifications?topic=iot-review&orderField=created,desc');
-  assert.equal(res.status, 200, await res.clone().text());
-  return (await res.json()).notifications;
-}
-
-/** Waits for an install of the spec to finish as it should: passed. */
-async function passDeploymentTest(specId: string) {
-  const started = await api('alice', `/iot/specs/${specId}/deployment-tests`, { method: 'POST' });
-  assert.equal(started.status, 202, await started.clone().text());
-  const { instanceId } = await started.json();
-  const end = Date.now() + 120_000;
-  let status = '';
-  while (Date.now() < end) {
-    status = (await (await api('alice', `/iot/instances/${instanceId}`)).json()).status;
-    if (status === 'running') return;
-    assert.notEqual(status, 'failed', 'the demo spec installs in the sandbox');
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  throw new Error(`the test install of ${specId} did not finish; last status ${status}`);
-}
 
 const APP = 'parking-finder';
 const LISTING = `${BASE_URL}/catalog/default/iotapp/${APP}/listing`;

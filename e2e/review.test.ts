@@ -16,7 +16,15 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { deflateSync, crc32 } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
-import { api, BASE_URL, SCREENSHOTS, signIn, usePortal } from './harness.ts';
+import {
+  api,
+  BASE_URL,
+  notificationsOf,
+  passDeploymentTest,
+  SCREENSHOTS,
+  signIn,
+  usePortal,
+} from './harness.ts';
 
 const portal = usePortal();
 
@@ -63,22 +71,6 @@ const LISTING = `${BASE_URL}/catalog/default/iotapp/smart-parking/listing`;
 const REVIEW_TAB = `${BASE_URL}/catalog/default/iotapp/smart-parking/review`;
 const REASON = 'The logo is cut off at the edges; send one with a margin.';
 
-/** Waits for an install of the spec to finish as it should: passed. */
-async function passDeploymentTest(specId: string) {
-  const started = await api('alice', `/iot/specs/${specId}/deployment-tests`, { method: 'POST' });
-  assert.equal(started.status, 202, await started.clone().text());
-  const { instanceId } = await started.json();
-  const end = Date.now() + 120_000;
-  let status = '';
-  while (Date.now() < end) {
-    status = (await (await api('alice', `/iot/instances/${instanceId}`)).json()).status;
-    if (status === 'running') return;
-    assert.notEqual(status, 'failed', 'the demo spec installs in the sandbox');
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  throw new Error(`the test install of ${specId} did not finish; last status ${status}`);
-}
-
 /** Opens the queue from the sidebar and the review of Smart Parking from it. */
 async function openSmartParkingReview(page: Page) {
   await page.getByRole('link', { name: 'Reviews' }).first().click();
@@ -90,15 +82,6 @@ async function openSmartParkingReview(page: Page) {
   );
   await queue.getByRole('link', { name: 'Smart Parking' }).click();
   await page.getByRole('region', { name: 'Specs as submitted' }).waitFor();
-}
-
-type Notification = { payload: { title: string; description?: string; link?: string } };
-
-/** The persona's notifications (the notifications plugin's API), newest first. */
-async function notificationsOf(persona: string): Promise<Notification[]> {
-  const res = await api(persona, '/notifications?topic=iot-review&orderField=created,desc');
-  assert.equal(res.status, 200, await res.clone().text());
-  return (await res.json()).notifications;
 }
 
 /**
