@@ -1,5 +1,4 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -27,6 +26,7 @@ import { AppTable } from '../AppTable';
 import { NewAppDialog } from '../NewAppDialog';
 import { useAppList } from './useAppList';
 import { LoadFailedAlert } from '../LoadFailedAlert';
+import { PagedList } from '../PagedList';
 
 /** Typing in the search box queries the server once the user pauses. */
 const SEARCH_DELAY_MS = 300;
@@ -126,28 +126,13 @@ export function AppsPage() {
                 onRetry={reload}
               />
             )}
-            {list.loading && <Progress />}
-            {!list.loading &&
-              list.error === undefined &&
-              list.items.length === 0 && (
-                <Text as="p" color="secondary">
-                  {emptyText}
-                </Text>
-              )}
-            {list.items.length > 0 && (
+            <PagedList
+              list={list}
+              empty={emptyText}
+              loadMoreLabel={t('appsPage.loadMore')}
+            >
               <AppTable apps={list.items} labels={labels} />
-            )}
-            {list.hasMore && !list.loading && (
-              <Flex justify="center">
-                <Button
-                  variant="secondary"
-                  isPending={list.loadingMore}
-                  onPress={list.loadMore}
-                >
-                  {t('appsPage.loadMore')}
-                </Button>
-              </Flex>
-            )}
+            </PagedList>
           </Flex>
         </CardBody>
       </Card>

@@ -34,6 +34,7 @@ import { DeleteDialog } from '../DeleteDialog';
 import { DeploymentHistory } from './DeploymentHistory';
 import { InstanceView } from './InstanceView';
 import { LoadFailedAlert } from '../LoadFailedAlert';
+import { LoadMoreButton } from '../PagedList';
 import { isActive } from './instanceState';
 import { useInstanceProgress } from './useInstanceProgress';
 
@@ -216,15 +217,10 @@ export function DeploymentTestCard(props: DeploymentTestCardProps) {
                 onShow={setChosenId}
               />
               {history.hasMore && (
-                <Flex justify="center">
-                  <Button
-                    variant="secondary"
-                    isPending={history.loadingMore}
-                    onPress={history.loadMore}
-                  >
-                    {t('deploymentTest.loadMore')}
-                  </Button>
-                </Flex>
+                <LoadMoreButton
+                  list={history}
+                  label={t('deploymentTest.loadMore')}
+                />
               )}
             </CardSection>
           )}

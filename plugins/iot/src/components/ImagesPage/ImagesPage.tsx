@@ -2,7 +2,6 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Progress } from '@backstage/core-components';
 import {
   Alert,
-  Button,
   Card,
   CardBody,
   CardHeader,
@@ -25,6 +24,7 @@ import { ImageTable } from '../ImageTable';
 import { ImageUpload } from '../ImageUpload';
 import { useImageList } from './useImageList';
 import { LoadFailedAlert } from '../LoadFailedAlert';
+import { PagedList } from '../PagedList';
 
 /** Typing in the search box queries the server once the user pauses. */
 const SEARCH_DELAY_MS = 300;
@@ -132,33 +132,18 @@ export function ImagesPage() {
                   onRetry={reload}
                 />
               )}
-              {list.loading && <Progress />}
-              {!list.loading &&
-                list.error === undefined &&
-                list.items.length === 0 && (
-                  <Text as="p" color="secondary">
-                    {filtered ? t('imageList.noMatch') : t('imageList.empty')}
-                  </Text>
-                )}
-              {list.items.length > 0 && (
+              <PagedList
+                list={list}
+                empty={filtered ? t('imageList.noMatch') : t('imageList.empty')}
+                loadMoreLabel={t('imageList.loadMore')}
+              >
                 <ImageTable
                   images={list.items}
                   expanded={expanded}
                   onToggle={toggle}
                   onDelete={setToDelete}
                 />
-              )}
-              {list.hasMore && !list.loading && (
-                <Flex justify="center">
-                  <Button
-                    variant="secondary"
-                    isPending={list.loadingMore}
-                    onPress={list.loadMore}
-                  >
-                    {t('imageList.loadMore')}
-                  </Button>
-                </Flex>
-              )}
+              </PagedList>
             </Flex>
           </CardBody>
         </Card>

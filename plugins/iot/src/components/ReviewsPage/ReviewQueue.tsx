@@ -1,9 +1,7 @@
-import { Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Alert,
-  Button,
   Card,
   CardBody,
   CardHeader,
@@ -24,6 +22,7 @@ import {
 import { ReviewTable } from './ReviewTable';
 import { useReviewList } from './useReviewList';
 import { LoadFailedAlert } from '../LoadFailedAlert';
+import { PagedList } from '../PagedList';
 
 /** Typing in the search box queries the server once the user pauses. */
 const SEARCH_DELAY_MS = 300;
@@ -109,26 +108,15 @@ export function ReviewQueue() {
                 onRetry={list.reload}
               />
             )}
-            {list.loading && <Progress />}
-            {!list.loading &&
-              list.error === undefined &&
-              list.items.length === 0 && (
-                <Text as="p" color="secondary">
-                  {filtered ? t('reviewQueue.noMatch') : t('reviewQueue.empty')}
-                </Text>
-              )}
-            {list.items.length > 0 && <ReviewTable reviews={list.items} />}
-            {list.hasMore && !list.loading && (
-              <Flex justify="center">
-                <Button
-                  variant="secondary"
-                  isPending={list.loadingMore}
-                  onPress={list.loadMore}
-                >
-                  {t('reviewQueue.loadMore')}
-                </Button>
-              </Flex>
-            )}
+            <PagedList
+              list={list}
+              empty={
+                filtered ? t('reviewQueue.noMatch') : t('reviewQueue.empty')
+              }
+              loadMoreLabel={t('reviewQueue.loadMore')}
+            >
+              <ReviewTable reviews={list.items} />
+            </PagedList>
           </Flex>
         </CardBody>
       </Card>

@@ -1,0 +1,1 @@
+export { LoadMoreButton, PagedList } from './PagedList';
