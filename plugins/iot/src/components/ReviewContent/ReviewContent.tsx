@@ -5,7 +5,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Alert, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import type {
   IotAppEntity,
   IotAppListing,
@@ -19,6 +19,7 @@ import { reviewRouteRef } from '../../routes';
 import { iotTranslationRef } from '../../translation';
 import { actorName, listingActionLabel } from '../ListingContent';
 import { LoadFailedAlert } from '../LoadFailedAlert';
+import { NotAllowedAlert } from '../NotAllowedAlert';
 import { ReviewSubmission } from '../ReviewDetail';
 
 /**
@@ -42,21 +43,10 @@ export function ReviewContent() {
   if (listing.error !== undefined) {
     if (isNotAllowed(listing.error)) {
       return (
-        <Alert
-          role="alert"
-          status="warning"
-          icon
+        <NotAllowedAlert
           title={t('reviewTab.notAllowedTitle')}
-          description={
-            <Flex direction="column" gap="1">
-              <span>{t('reviewTab.notAllowed')}</span>
-              <span>
-                {t('reviewQueue.serverSaid', {
-                  message: errorMessage(listing.error),
-                })}
-              </span>
-            </Flex>
-          }
+          explanation={t('reviewTab.notAllowed')}
+          error={listing.error}
         />
       );
     }

@@ -1,7 +1,6 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  Alert,
   Card,
   CardBody,
   CardHeader,
@@ -22,6 +21,7 @@ import {
 import { ReviewTable } from './ReviewTable';
 import { useReviewList } from './useReviewList';
 import { LoadFailedAlert } from '../LoadFailedAlert';
+import { NotAllowedAlert } from '../NotAllowedAlert';
 import { PagedList } from '../PagedList';
 
 /** Typing in the search box queries the server once the user pauses. */
@@ -56,21 +56,10 @@ export function ReviewQueue() {
   if (list.error !== undefined && isNotAllowed(list.error)) {
     return (
       <Container my="4">
-        <Alert
-          role="alert"
-          status="warning"
-          icon
+        <NotAllowedAlert
           title={t('reviewQueue.notAllowedTitle')}
-          description={
-            <Flex direction="column" gap="1">
-              <span>{t('reviewQueue.notAllowed')}</span>
-              <span>
-                {t('reviewQueue.serverSaid', {
-                  message: errorMessage(list.error),
-                })}
-              </span>
-            </Flex>
-          }
+          explanation={t('reviewQueue.notAllowed')}
+          error={list.error}
         />
       </Container>
     );

@@ -1,0 +1,1 @@
+export { NotAllowedAlert } from './NotAllowedAlert';
