@@ -230,6 +230,27 @@ export function SubmitListingDialog(props: SubmitListingDialogProps) {
       </Text>
     ) : null;
 
+  /** The listing name or summary: counted, its problem shown once checked or too long, marked when flagged. */
+  const textField = (
+    field: 'listingName' | 'summary',
+    label: string,
+    value: string,
+    onChange: (value: string) => void,
+    max: number,
+  ) => (
+    <div data-flagged={flagged.has(field) || undefined}>
+      {flaggedNote(field)}
+      <CountedTextField
+        label={label}
+        value={value}
+        onChange={onChange}
+        max={max}
+        problem={checked || value.length > max ? problems[field] : undefined}
+        required
+      />
+    </div>
+  );
+
   return (
     <Dialog
       isOpen={open}
@@ -260,36 +281,20 @@ export function SubmitListingDialog(props: SubmitListingDialogProps) {
           )}
           {step === 1 && (
             <Flex direction="column" gap="3">
-              <div data-flagged={flagged.has('listingName') || undefined}>
-                {flaggedNote('listingName')}
-                <CountedTextField
-                  label={nameLabel}
-                  value={listingName}
-                  onChange={setListingName}
-                  max={MAX_LISTING_NAME_LENGTH}
-                  problem={
-                    checked || listingName.length > MAX_LISTING_NAME_LENGTH
-                      ? problems.listingName
-                      : undefined
-                  }
-                  required
-                />
-              </div>
-              <div data-flagged={flagged.has('summary') || undefined}>
-                {flaggedNote('summary')}
-                <CountedTextField
-                  label={summaryLabel}
-                  value={summary}
-                  onChange={setSummary}
-                  max={MAX_LISTING_SUMMARY_LENGTH}
-                  problem={
-                    checked || summary.length > MAX_LISTING_SUMMARY_LENGTH
-                      ? problems.summary
-                      : undefined
-                  }
-                  required
-                />
-              </div>
+              {textField(
+                'listingName',
+                nameLabel,
+                listingName,
+                setListingName,
+                MAX_LISTING_NAME_LENGTH,
+              )}
+              {textField(
+                'summary',
+                summaryLabel,
+                summary,
+                setSummary,
+                MAX_LISTING_SUMMARY_LENGTH,
+              )}
               {LISTING_IMAGE_FIELDS.map(field => (
                 <ListingImagePicker
                   key={field}
