@@ -96,6 +96,28 @@ describe('IotApiClient', () => {
     return { result, xhr: FakeXhr.last, file };
   }
 
+  it('asks for the resource types once, and again after a failure', async () => {
+    const fresh = new IotApiClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+      fetchApi,
+      identityApi: mockApis.identity({ token: 'alice-token' }),
+    });
+    fetchApi.fetch.mockResolvedValueOnce(jsonResponse(503, { error: {} }));
+    await expect(fresh.getResourceTypes()).rejects.toThrow();
+    fetchApi.fetch.mockImplementation(async () =>
+      jsonResponse(200, { items: [{ id: 'vpc' }] }),
+    );
+
+    const [first, second] = await Promise.all([
+      fresh.getResourceTypes(),
+      fresh.getResourceTypes(),
+    ]);
+    expect(await fresh.getResourceTypes()).toBe(first);
+    expect(second).toBe(first);
+    expect(first.items).toEqual([{ id: 'vpc' }]);
+    expect(fetchApi.fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('lists images with the filters as query parameters', async () => {
     fetchApi.fetch.mockResolvedValue(
       jsonResponse(200, { items: [], nextCursor: 'next' }),

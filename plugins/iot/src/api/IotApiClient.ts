@@ -166,6 +166,8 @@ export class IotApiClient implements IotApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   private readonly identityApi: IdentityApi;
+  /** The registry is fixed while the backend runs: asked once, unless that failed. */
+  private resourceTypes: Promise<ListResourceTypesResponse> | undefined;
 
   constructor(options: {
     discoveryApi: DiscoveryApi;
@@ -309,9 +311,20 @@ export class IotApiClient implements IotApi {
     );
   }
 
-  async getResourceTypes(): Promise<ListResourceTypesResponse> {
-    const response = await this.request('/resource-types');
-    return response.json();
+  getResourceTypes(): Promise<ListResourceTypesResponse> {
+    if (!this.resourceTypes) {
+      const loading = this.request('/resource-types').then(response =>
+        response.json(),
+      );
+      this.resourceTypes = loading;
+      // a failure is not kept: the next call (Retry) asks again
+      loading.catch(() => {
+        if (this.resourceTypes === loading) {
+          this.resourceTypes = undefined;
+        }
+      });
+    }
+    return this.resourceTypes;
   }
 
   async getSpecGraph(specId: string): Promise<TaggedSpecGraph> {
