@@ -36,14 +36,23 @@ const OUTPUTS = {
  * Makes the instance go through `steps`, one per GET (staying at the last),
  * and the log say `events` up to each step's `events` count.
  */
+/**
+ * The instance the polls see: the next step each poll, or with `manual`
+ * the same step until the test calls `advance()` (for a state the test
+ * must see before the next one).
+ */
 function script(
   api: ReturnType<typeof fakeIotApi>,
   steps: IotInstanceItem[],
   events: IotInstanceEvent[] = [],
+  options: { manual?: boolean } = {},
 ) {
   let step = -1;
+  let released = 0;
   api.getInstance.mockImplementation(async () => {
-    step = Math.min(step + 1, steps.length - 1);
+    step = options.manual
+      ? Math.min(released, steps.length - 1)
+      : Math.min(step + 1, steps.length - 1);
     return steps[step];
   });
   api.listInstanceEvents.mockImplementation(async (_id, request = {}) => ({
@@ -52,7 +61,12 @@ function script(
       .filter(event => event.id > (request.after ?? 0)),
     nextCursor: null,
   }));
-  return { restart: () => (step = -1) };
+  return {
+    restart: () => (step = -1),
+    advance: () => {
+      released += 1;
+    },
+  };
 }
 
 function renderCard(
@@ -236,7 +250,9 @@ describe('DeploymentTestCard', () => {
       instance.resources.find(r => r.nodeId === 'cluster')!.error =
         "sandbox refused creating Container cluster 'parking-cce'";
     }
-    script(api, [rollingBack, rolledBack]);
+    const rollback = script(api, [rollingBack, rolledBack], [], {
+      manual: true,
+    });
     api.listDeploymentTests.mockResolvedValue({
       items: [testInstanceSummary({ status: 'installing' })],
       nextCursor: null,
@@ -254,6 +270,7 @@ describe('DeploymentTestCard', () => {
         /^sandbox refused creating/,
       ),
     ).toBeInTheDocument();
+    rollback.advance();
     await waitFor(() =>
       expect(alert).toHaveTextContent(
         'Rolled back: every resource it had created was deleted, so nothing is left in the sandbox cloud.',
